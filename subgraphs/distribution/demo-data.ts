@@ -1,0 +1,42 @@
+import type { DataSource } from 'typeorm';
+import { creditCodeCheckCharacter } from '../shared/credit-code';
+import { insertRows, isEmpty } from '../shared/db/insert-rows';
+import { DEMO } from '../shared/demo/ids';
+import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
+
+const E = DEMO.enterprises;
+
+/** A fictional but well-formed credit code: registration authority and type (91), region, 9-character organisation code, check character. */
+function creditCode(region: string, organisation: string): string {
+  const first17 = `91${region}${organisation}`;
+  return first17 + creditCodeCheckCharacter(first17);
+}
+
+/** Fictional enterprises: four manufacturers (one also distributes) and two distributors. */
+const ENTERPRISES = [
+  { id: E.lingnanPharma, name: '岭南制药股份有限公司（示例）', credit_code: creditCode('440100', 'MA5CLN001'), is_manufacturer: true, is_distributor: false, region_code: '440100' },
+  { id: E.huayuePharma, name: '华岳药业有限公司（示例）', credit_code: creditCode('140100', 'MA0HY0002'), is_manufacturer: true, is_distributor: false, region_code: '140100' },
+  { id: E.bayuMedical, name: '巴渝医疗器械有限公司（示例）', credit_code: creditCode('500000', 'MA6BY0003'), is_manufacturer: true, is_distributor: false, region_code: '500000' },
+  { id: E.jintongPharma, name: '晋通医药有限公司（示例）', credit_code: creditCode('141100', 'MA0JT0004'), is_manufacturer: true, is_distributor: true, region_code: '141100' },
+  { id: E.jianghuaiLogistics, name: '江淮医药物流有限公司（示例）', credit_code: creditCode('340100', 'MA2JH0005'), is_manufacturer: false, is_distributor: true, region_code: '340100' },
+  { id: E.yuebeiDistribution, name: '粤北医药配送有限公司（示例）', credit_code: creditCode('440200', 'MA4YB0006'), is_manufacturer: false, is_distributor: true, region_code: '440200' },
+];
+
+/** Distribution's section G parameters as the seed documents set them. */
+const POLICIES = [
+  // G-05: receipt confirmed on the platform within 24 hours of warehousing.
+  { ...policyRowHead(DOCS.guichi), receipt_confirmation_hours: 24 },
+  // G-07: at most 5 distributors per winning drug, 10 per consumable, per pooling region.
+  { ...policyRowHead(DOCS.shanxi), distributor_cap_drugs: 5, distributor_cap_consumables: 10 },
+  { ...policyRowHead(DOCS.lvliang), distributor_cap_drugs: 5, distributor_cap_consumables: 10 },
+];
+
+/** Loads the demo enterprises and policies when distribution holds no enterprise yet. */
+export async function seedDistributionDemoData(db: DataSource): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await isEmpty(tx, 'distribution.enterprise'))) return false;
+    await insertRows(tx, 'distribution.enterprise', ENTERPRISES);
+    await insertRows(tx, 'distribution.jurisdiction_policy', POLICIES);
+    return true;
+  });
+}

@@ -1,0 +1,26 @@
+import { Arg, Ctx, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Connection, PageInput } from '../../shared/graphql/pagination';
+import type { DistributionContext } from '../context';
+import { Enterprise } from './enterprise.entity';
+import { EnterpriseFilter } from './enterprise.input';
+import { getEnterprise, listEnterprises } from './enterprise.service';
+
+@ObjectType({ description: 'A page of enterprises.' })
+export class EnterpriseConnection extends Connection(Enterprise, 'The enterprises of this page, ordered by id.') {}
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => EnterpriseConnection, { description: 'The enterprise directory (企业名录): manufacturers and distributors.' })
+  enterprises(
+    @Ctx() ctx: DistributionContext,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter?: EnterpriseFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return listEnterprises(ctx, filter, page);
+  }
+
+  @Query(() => Enterprise, { description: 'One enterprise by id; NOT_FOUND when there is none.' })
+  enterprise(@Ctx() ctx: DistributionContext, @Arg('id', () => ID) id: string) {
+    return getEnterprise(ctx, id);
+  }
+}

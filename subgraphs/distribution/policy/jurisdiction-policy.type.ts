@@ -1,0 +1,36 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../shared/graphql/scalars';
+import { PolicySource } from '../../shared/policy/jurisdiction-policy';
+import { ENTITY_DESCRIPTIONS } from '../../shared/graphql/entity-descriptions';
+
+@ObjectType({ description: 'G-05: receipt must be confirmed on the platform within this many hours of warehousing (到货确认时限).' })
+export class ReceiptConfirmationPolicy {
+  @Field(() => Int, { description: 'Hours between warehousing and confirmation on the platform.' })
+  hours: number;
+
+  @Field(() => PolicySource, { description: 'Where this value was set.' })
+  source: PolicySource;
+}
+
+@ObjectType({ description: 'G-07: most distributors a winning product may have per pooling region (配送企业数量上限).' })
+export class DistributorCapPolicy {
+  @Field(() => Int, { description: 'Cap for a winning drug.' })
+  drugs: number;
+
+  @Field(() => Int, { nullable: true, description: 'Cap for a winning consumable; null when the policy gives none.' })
+  consumables: number | null;
+
+  @Field(() => PolicySource, { description: 'Where this value was set.' })
+  source: PolicySource;
+}
+
+/** The distribution subgraph's part of the jurisdiction policy entity. */
+@ObjectType({ description: ENTITY_DESCRIPTIONS.JurisdictionPolicy })
+@Directive('@key(fields: "regionCode effectiveOn")')
+export class JurisdictionPolicy {
+  @Field(() => String, { description: 'GB/T 2260 code of the region asked about.' })
+  regionCode: string;
+
+  @Field(() => DateScalar, { description: 'The date the policy is read for: every value is the one in force on this day.' })
+  effectiveOn: string;
+}

@@ -1,0 +1,29 @@
+import { buildFederatedSchema } from '../shared/graphql/federated-schema';
+import { resolveJurisdictionPolicyReference } from '../shared/policy/jurisdiction-policy';
+import { once, SubgraphDefinition } from '../shared/subgraph';
+import { createDistributionLoaders, DistributionLoaders } from './context';
+import { seedDistributionDemoData } from './demo-data';
+import { Enterprise } from './enterprise/enterprise.entity';
+import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
+import { EnterpriseResolver } from './enterprise/enterprise.resolver';
+import { distributionPermissions } from './permissions';
+import { JurisdictionPolicyResolver } from './policy/jurisdiction-policy.resolver';
+import { JurisdictionPolicy } from './policy/jurisdiction-policy.type';
+
+/** Distribution enterprises (配送): manufacturers and distributors, and later authorisations, deliveries and stock. */
+export const distributionSubgraph: SubgraphDefinition<DistributionLoaders> = {
+  name: 'distribution',
+  defaultPort: 4004,
+  entities: [Enterprise],
+  permissions: distributionPermissions,
+  schema: once(() =>
+    buildFederatedSchema({
+      resolvers: [EnterpriseResolver, JurisdictionPolicyResolver],
+      orphanedTypes: [JurisdictionPolicy],
+      references: { Enterprise: resolveEnterpriseReference, JurisdictionPolicy: resolveJurisdictionPolicyReference },
+      permissions: distributionPermissions,
+    }),
+  ),
+  createLoaders: createDistributionLoaders,
+  seedDemoData: seedDistributionDemoData,
+};

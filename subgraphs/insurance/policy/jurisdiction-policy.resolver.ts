@@ -1,0 +1,61 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { inherit, policyKey } from '../../shared/policy/jurisdiction-policy';
+import type { InsuranceContext } from '../context';
+import {
+  JurisdictionPolicy,
+  PaymentTermPolicy,
+  PrepaymentContinuationPolicy,
+  PrepaymentDeadlinePolicy,
+  PrepaymentRecoveryPolicy,
+  PrepaymentSharePolicy,
+} from './jurisdiction-policy.type';
+
+function versions(ctx: InsuranceContext, policy: JurisdictionPolicy) {
+  return ctx.loaders.policyVersions.load(policyKey(policy.regionCode, policy.effectiveOn));
+}
+
+@Resolver(() => JurisdictionPolicy)
+export class JurisdictionPolicyResolver {
+  @FieldResolver(() => PrepaymentSharePolicy, { nullable: true, description: 'G-01; null when no region up the chain sets it.' })
+  async prepaymentShare(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
+    const g = inherit(await versions(ctx, policy), 'prepayment_share_drugs');
+    return (
+      g && {
+        drugs: g.row.prepayment_share_drugs,
+        consumables: g.row.prepayment_share_consumables,
+        isMinimum: g.row.prepayment_share_is_minimum === true,
+        source: g.source,
+      }
+    );
+  }
+
+  @FieldResolver(() => PrepaymentDeadlinePolicy, { nullable: true, description: 'G-02; null when no region up the chain sets it.' })
+  async prepaymentDeadline(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
+    const g = inherit(await versions(ctx, policy), 'prepayment_days');
+    return g && { daysAfterAgreement: g.row.prepayment_days, source: g.source };
+  }
+
+  @FieldResolver(() => PrepaymentRecoveryPolicy, { nullable: true, description: 'G-03; null when no region up the chain sets it.' })
+  async prepaymentRecovery(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
+    const g = inherit(await versions(ctx, policy), 'prepayment_offset_against_claims');
+    return (
+      g && {
+        offsetAgainstClaims: g.row.prepayment_offset_against_claims,
+        leftoverRecoveryMonths: g.row.prepayment_leftover_recovery_months,
+        source: g.source,
+      }
+    );
+  }
+
+  @FieldResolver(() => PrepaymentContinuationPolicy, { nullable: true, description: 'I-05; null when no region up the chain says.' })
+  async prepaymentAfterCompletion(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
+    const g = inherit(await versions(ctx, policy), 'prepayment_continues_after_completion');
+    return g && { continues: g.row.prepayment_continues_after_completion, source: g.source };
+  }
+
+  @FieldResolver(() => PaymentTermPolicy, { nullable: true, description: 'G-04; null when no region up the chain sets it.' })
+  async paymentTerm(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
+    const g = inherit(await versions(ctx, policy), 'payment_term_basis');
+    return g && { basis: g.row.payment_term_basis, days: g.row.payment_term_days, source: g.source };
+  }
+}

@@ -1,0 +1,16 @@
+import type { DataSource } from 'typeorm';
+import type { RequestContext } from '../shared/context';
+import { createPolicyVersionsLoader } from '../shared/policy/jurisdiction-policy';
+import { createInspectionLoader, createLatestInspectionsLoader } from './inspection/inspection.loader';
+
+/** The quality subgraph's per-request DataLoaders. */
+export function createQualityLoaders(db: DataSource, ctx: Omit<RequestContext, 'loaders' | 'db'>) {
+  return {
+    inspectionById: createInspectionLoader(db, ctx.identity),
+    latestInspections: createLatestInspectionsLoader(db, ctx.identity),
+    policyVersions: createPolicyVersionsLoader(db, 'quality.jurisdiction_policy'),
+  };
+}
+
+export type QualityLoaders = ReturnType<typeof createQualityLoaders>;
+export type QualityContext = RequestContext<QualityLoaders>;

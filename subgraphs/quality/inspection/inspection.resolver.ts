@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, PageInput } from '../../shared/graphql/pagination';
+import type { QualityContext } from '../context';
+import { Product } from '../product/product.stub';
+import { Inspection } from './inspection.entity';
+import { InspectionFilter } from './inspection.input';
+import { getInspection, latestInspectionsOf, listInspections } from './inspection.service';
+
+@ObjectType({ description: 'A page of inspections.' })
+export class InspectionConnection extends Connection(Inspection, 'The inspections of this page, ordered by id.') {}
+
+@Resolver(() => Inspection)
+export class InspectionResolver {
+  @Query(() => InspectionConnection, { description: 'Quality sampling inspections (质量抽检) within the caller’s scope, filtered and paginated.' })
+  inspections(
+    @Ctx() ctx: QualityContext,
+    @Arg('filter', () => InspectionFilter, { nullable: true }) filter?: InspectionFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return listInspections(ctx, filter, page);
+  }
+
+  @Query(() => Inspection, { description: 'One inspection by id; NOT_FOUND when it does not exist or is outside the caller’s scope.' })
+  inspection(@Ctx() ctx: QualityContext, @Arg('id', () => ID) id: string) {
+    return getInspection(ctx, id);
+  }
+
+  @FieldResolver(() => Product, { description: 'The product inspected.' })
+  product(@Root() inspection: Inspection): Product {
+    return { id: inspection.productId };
+  }
+}
+
+@Resolver(() => Product)
+export class ProductInspectionsResolver {
+  @FieldResolver(() => [Inspection], { description: 'The latest inspections of this product the caller may see, newest first.' })
+  inspections(
+    @Root() product: Product,
+    @Ctx() ctx: QualityContext,
+    @Arg('last', () => Int, { defaultValue: 5, description: 'How many of the latest inspections, 1–100.' }) last: number,
+  ) {
+    return latestInspectionsOf(ctx, product.id, last);
+  }
+}

@@ -1,0 +1,16 @@
+import type { DataSource } from 'typeorm';
+import type { Identity } from './auth/identity';
+import type { Logger } from './logger';
+
+/**
+ * What every resolver of every subgraph receives. One is built per request, so the loaders' caches
+ * never outlive the request nor serve one caller's rows to another.
+ */
+export interface RequestContext<Loaders = unknown> {
+  requestId: string;
+  /** Undefined when the request carried no token; the permission layer then answers UNAUTHENTICATED. */
+  identity?: Identity;
+  log: Logger;
+  db: DataSource;
+  loaders: Loaders;
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { types } from 'pg';
+import { DataSource, EntitySchema } from 'typeorm';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: the driver's default turns them into local-time Date objects,
+// which shifts a policy's effective date by a day east or west of UTC.
+types.setTypeParser(1082, (value: string) => value);
+
+/** The subgraphs, each owning one PostgreSQL schema of the same name. */
+export const SUBGRAPHS = ['procurement', 'insurance', 'quality', 'distribution'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+/** The role a subgraph's connections act as: it may touch only its own schema (created by its first migration). */
+export function applicationRole(subgraph: SubgraphName): string {
+  return `${subgraph}_app`;
+}
+
+export interface DataSourceOptions {
+  url: string;
+  subgraph: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  entities: Array<Function | EntitySchema<any>>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/**
+ * A subgraph's connection pool. Every connection starts with `role=<subgraph>_app` and the subgraph's
+ * schema on the search path, so even a superuser URL can only reach what the subgraph owns.
+ */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.subgraph,
+    entities: options.entities,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: {
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${options.subgraph} -c role=${applicationRole(options.subgraph)}`,
+      application_name: options.applicationName ?? `vbp-${options.subgraph}`,
+      connectionTimeoutMillis: 5_000,
+    },
+  });
+}
+
+/** Builds the URL a subgraph uses: its own variable first (e.g. PROCUREMENT_DATABASE_URL), then DATABASE_URL. */
+export function databaseUrlFor(subgraph: SubgraphName, env: NodeJS.ProcessEnv): string | undefined {
+  return env[`${subgraph.toUpperCase()}_DATABASE_URL`] || env.DATABASE_URL || undefined;
+}

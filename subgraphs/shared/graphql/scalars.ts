@@ -1,0 +1,70 @@
+import Decimal from 'decimal.js';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { errors } from '../errors';
+
+/** Exact decimal arithmetic for money and prices: 40 significant digits, half-up like the ledgers. */
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+const DECIMAL_LITERAL = /^-?\d{1,20}(\.\d{1,8})?$/;
+
+function parseDecimal(value: unknown): string {
+  if (typeof value !== 'string' || !DECIMAL_LITERAL.test(value)) {
+    throw errors.badInput('A Decimal is a string of digits with an optional sign and up to 8 decimal places, e.g. "12.50"');
+  }
+  return new Money(value).toFixed();
+}
+
+/**
+ * Amounts, prices and shares as exact decimal strings (never floats): `"0.3"`, `"1234.5600"`.
+ * Columns are PostgreSQL `numeric`, which the driver returns as strings; nothing converts through a JS number.
+ */
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'An exact decimal number as a string, e.g. "12.50" (金额/价格/比例). Never a binary float.',
+  serialize(value) {
+    if (typeof value === 'string') return new Money(value).toFixed();
+    if (Decimal.isDecimal(value)) return (value as Decimal).toFixed();
+    throw new TypeError('Decimal fields must be resolved as strings or Decimal values');
+  },
+  parseValue: parseDecimal,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw errors.badInput('A Decimal literal must be a string, e.g. "12.50"');
+    return parseDecimal(ast.value);
+  },
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses YYYY-MM-DD and rejects impossible dates such as 2024-02-30. */
+export function parseIsoDate(value: unknown): string {
+  const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (m) {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) {
+      return value as string;
+    }
+  }
+  throw errors.badInput('A Date is a calendar date written YYYY-MM-DD, e.g. "2025-12-01"');
+}
+
+/** A calendar date without time or zone (日期), as policies and contracts are written. */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, YYYY-MM-DD (日期), without time of day or time zone.',
+  serialize(value) {
+    if (typeof value === 'string' && ISO_DATE.test(value)) return value;
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    throw new TypeError('Date fields must be resolved as YYYY-MM-DD strings');
+  },
+  parseValue: parseIsoDate,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw errors.badInput('A Date literal must be a string, YYYY-MM-DD');
+    return parseIsoDate(ast.value);
+  },
+});
+
+/** Today's date in China Standard Time, the calendar every policy in this hub is written in. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

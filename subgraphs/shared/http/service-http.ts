@@ -1,0 +1,49 @@
+import express, { Express, Request, Response } from 'express';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+/** Probes every service answers: liveness says the process runs, readiness that it can serve. */
+export function addHealthRoutes(app: Express, isReady: () => Promise<boolean>): void {
+  app.get('/health', (_req: Request, res: Response) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req: Request, res: Response) => {
+    const ready = await isReady().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+}
+
+/** A started HTTP listener with the port it actually got (0 asks the OS for a free one). */
+export interface RunningHttp {
+  server: Server;
+  port: number;
+  url: string;
+}
+
+export function createHttpApp(): { app: Express; server: Server } {
+  const app = express();
+  app.disable('x-powered-by');
+  // Every response names its request id, so a user reporting a problem can quote it.
+  app.use((req: Request, res: Response, next: () => void) => {
+    res.locals.requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
+    next();
+  });
+  return { app, server: createServer(app) };
+}
+
+export async function listen(server: Server, port: number, host: string, log: Logger, path = '/graphql'): Promise<RunningHttp> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actual = (server.address() as AddressInfo).port;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}${path}`;
+  log.info({ url }, 'listening');
+  return { server, port: actual, url };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { TokenVerifier } from '../auth/tokens';
+import { baseConfigSchema, ConfigError, jwtSettings, loadConfig, portSchema } from '../config';
+import { databaseUrlFor } from '../db/data-source';
+import { createLogger } from '../logger';
+import type { SubgraphDefinition } from '../subgraph';
+import { startSubgraph } from './start-subgraph';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The process entry point of a subgraph (`node dist/subgraphs/<name>/main.js`): config, start, clean stop. */
+export async function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
+  const prefix = definition.name.toUpperCase();
+  let config;
+  try {
+    config = loadConfig(
+      baseConfigSchema.extend({
+        PORT: portSchema.default(definition.defaultPort),
+        HOST: z.string().min(1).default('127.0.0.1'),
+        DATABASE_URL: z.string().url({ message: `${prefix}_DATABASE_URL or DATABASE_URL must be a postgres:// URL` }),
+        MIGRATE_ON_START: flag.default(true),
+        DEMO_DATA: flag.optional(),
+        DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+      }),
+      {
+        ...process.env,
+        PORT: process.env[`${prefix}_PORT`] ?? process.env.PORT,
+        DATABASE_URL: databaseUrlFor(definition.name, process.env),
+      },
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${definition.name}: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(definition.name, config.LOG_LEVEL);
+  const production = config.NODE_ENV === 'production';
+  const running = await startSubgraph(definition, {
+    databaseUrl: config.DATABASE_URL,
+    port: config.PORT,
+    host: config.HOST,
+    verifier: new TokenVerifier(jwtSettings(config)),
+    log,
+    production,
+    migrate: config.MIGRATE_ON_START,
+    demoData: config.DEMO_DATA ?? !production,
+    poolSize: config.DB_POOL_SIZE,
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: draining in-flight requests');
+    await running.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

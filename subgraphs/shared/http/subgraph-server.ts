@@ -1,0 +1,70 @@
+import { ApolloServer, ContextFunction } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { TokenVerifier } from '../auth/tokens';
+import type { RequestContext } from '../context';
+import { maskErrors, withHttpStatus } from '../errors';
+import type { Logger } from '../logger';
+import { addHealthRoutes, createHttpApp, listen, RunningHttp } from './service-http';
+import { requestLogging } from './request-logging';
+
+export interface SubgraphServerOptions<Loaders> {
+  name: string;
+  schema: GraphQLSchema;
+  db: DataSource;
+  verifier: TokenVerifier;
+  log: Logger;
+  production: boolean;
+  /** Builds the request's DataLoaders; called once per request. */
+  createLoaders: (db: DataSource, context: Omit<RequestContext<Loaders>, 'loaders'>) => Loaders;
+}
+
+export interface RunningSubgraph extends RunningHttp {
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves one subgraph: POST /graphql (Apollo Server), /health, /ready. Each request verifies its own
+ * bearer token again, whoever forwarded it: a subgraph never trusts a caller for having reached it.
+ */
+export async function startSubgraphServer<Loaders>(
+  options: SubgraphServerOptions<Loaders>,
+  listenOn: { port: number; host: string },
+): Promise<RunningSubgraph> {
+  const { app, server } = createHttpApp();
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production,
+    formatError: maskErrors(options.log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), requestLogging()],
+  });
+  await apollo.start();
+
+  const context: ContextFunction<[ExpressContextFunctionArgument], RequestContext<Loaders>> = async ({ req, res }) => {
+    const requestId: string = res.locals.requestId;
+    const log = options.log.child({ requestId });
+    const identity = await withHttpStatus(() => options.verifier.fromHeader(req.headers.authorization));
+    const base = { requestId, identity, log: identity ? log.child({ role: identity.role, org: identity.org }) : log, db: options.db };
+    return { ...base, loaders: options.createLoaders(options.db, base) };
+  };
+
+  addHealthRoutes(app, async () => {
+    await options.db.query('SELECT 1');
+    return true;
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));
+
+  const running = await listen(server, listenOn.port, listenOn.host, options.log);
+  return {
+    ...running,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}
