@@ -1,6 +1,5 @@
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -8,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Role } from '../subgraphs/shared/auth/identity';
 import type { TokenVerifier } from '../subgraphs/shared/auth/tokens';
 import { errors, maskErrors, withHttpStatus } from '../subgraphs/shared/errors';
-import { addHealthRoutes, createHttpApp, listen, RunningHttp } from '../subgraphs/shared/http/service-http';
+import { addHealthRoutes, createHttpApp, drainHttp, listen, RunningHttp } from '../subgraphs/shared/http/service-http';
 import type { Logger } from '../subgraphs/shared/logger';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -49,9 +48,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // The process's own signal handler stops the server, then the pool, in order.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: maskErrors(options.log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -79,6 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     ...running,
     async close() {
+      await drainHttp(server);
       await apollo.stop();
     },
   };

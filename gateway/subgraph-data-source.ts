@@ -1,4 +1,6 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { isClientErrorCode } from '../subgraphs/shared/errors';
 import { REQUEST_ID_HEADER } from '../subgraphs/shared/http/request-id';
 import type { GatewayContext } from './context';
 
@@ -21,5 +23,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     const token = await this.serviceToken();
     if (token) headers.set('authorization', `Bearer ${token}`);
+  }
+
+  /**
+   * A subgraph that refused a request (HTTP 4xx) still answered in GraphQL: pass on its first error's
+   * message and code (a bad argument literal is BAD_USER_INPUT, not a gateway failure), without the
+   * subgraph's URL or raw body. Anything else stays an internal error, masked at the boundary.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => undefined);
+    const first = typeof body === 'object' && body !== null ? (body as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> }).errors?.[0] : undefined;
+    const code = first?.extensions?.code;
+    if (first?.message && typeof code === 'string' && isClientErrorCode(code)) {
+      const { reason, field, rule } = first.extensions as Record<string, unknown>;
+      return new GraphQLError(first.message, { extensions: { code, ...(reason ? { reason } : {}), ...(field ? { field } : {}), ...(rule ? { rule } : {}) } });
+    }
+    return new GraphQLError(`Subgraph answered HTTP ${response.status}`, { extensions: { subgraphStatus: response.status } });
   }
 }

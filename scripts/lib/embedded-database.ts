@@ -37,7 +37,7 @@ type EmbeddedPostgresClass = new (options: {
 const USER = 'postgres';
 
 /** Signals and events on which the package installs its own "stop every cluster, then exit" hook. */
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 
 /**
  * Loads the package (an ES module, which Node 20.19+ loads from CommonJS) without the exit hook it

@@ -2,7 +2,4 @@ import 'reflect-metadata';
 import { runSubgraphProcess } from '../shared/http/subgraph-main';
 import { qualitySubgraph } from './subgraph';
 
-runSubgraphProcess(qualitySubgraph).catch((error) => {
-  process.stderr.write(`quality failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+void runSubgraphProcess(qualitySubgraph);

@@ -66,7 +66,8 @@ const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 export function maskErrors(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? '');
-    const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    // Internal details a client never needs: traces, the subgraph's URL and raw response, the topology.
+    const { stacktrace: _s, exception: _e, response: _r, serviceName: _n, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (CLIENT_CODES.has(code) && code !== 'BAD_USER_INPUT') {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
@@ -92,6 +93,11 @@ export function maskErrors(log: Logger) {
 
 function unwrap(error: unknown): unknown {
   return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}
+
+/** True for a code from the catalogue. */
+export function isClientErrorCode(code: string): code is ErrorCode {
+  return CLIENT_CODES.has(code);
 }
 
 /** True for errors whose message and code are meant for the client. */

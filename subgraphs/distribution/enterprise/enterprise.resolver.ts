@@ -13,14 +13,14 @@ export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, { description: 'The enterprise directory (企业名录): manufacturers and distributors.' })
   enterprises(
     @Ctx() ctx: DistributionContext,
-    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter?: EnterpriseFilter,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Filters; omitted means the whole directory.' }) filter?: EnterpriseFilter,
+    @Arg('page', () => PageInput, { nullable: true, description: 'Which page; default the first 20.' }) page?: PageInput,
   ) {
     return listEnterprises(ctx, filter, page);
   }
 
-  @Query(() => Enterprise, { description: 'One enterprise by id; NOT_FOUND when there is none.' })
-  enterprise(@Ctx() ctx: DistributionContext, @Arg('id', () => ID) id: string) {
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id; null with a NOT_FOUND error when there is none.' })
+  enterprise(@Ctx() ctx: DistributionContext, @Arg('id', () => ID, { description: 'The id.' }) id: string) {
     return getEnterprise(ctx, id);
   }
 }

@@ -15,18 +15,18 @@ export class PaymentStandardResolver {
   @Query(() => PaymentStandardConnection, { description: 'Payment standards (医保支付标准), filtered and paginated.' })
   paymentStandards(
     @Ctx() ctx: InsuranceContext,
-    @Arg('filter', () => PaymentStandardFilter, { nullable: true }) filter?: PaymentStandardFilter,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('filter', () => PaymentStandardFilter, { nullable: true, description: 'Filters; omitted means every standard.' }) filter?: PaymentStandardFilter,
+    @Arg('page', () => PageInput, { nullable: true, description: 'Which page; default the first 20.' }) page?: PageInput,
   ) {
     return listPaymentStandards(ctx, filter, page);
   }
 
-  @Query(() => PaymentStandard, { description: 'The standard in force for a product in a region on a date (default today); NOT_FOUND when none applies.' })
+  @Query(() => PaymentStandard, { nullable: true, description: 'The standard in force for a product in a region on a date (default today); null with a NOT_FOUND error when none applies.' })
   paymentStandard(
     @Ctx() ctx: InsuranceContext,
-    @Arg('productId', () => ID) productId: string,
+    @Arg('productId', () => ID, { description: 'The product.' }) productId: string,
     @Arg('regionCode', () => String, { description: 'GB/T 2260 code; a region without its own standard uses its nearest ancestor’s.' }) regionCode: string,
-    @Arg('on', () => DateScalar, { nullable: true }) on?: string,
+    @Arg('on', () => DateScalar, { nullable: true, description: 'The date it must be in force on; defaults to today in China.' }) on?: string,
   ) {
     return paymentStandardFor(ctx, productId, regionCode, on);
   }
@@ -44,7 +44,7 @@ export class ProductPaymentStandardResolver {
     @Root() product: Product,
     @Ctx() ctx: InsuranceContext,
     @Arg('regionCode', () => String, { description: 'GB/T 2260 code; a region without its own standard uses its nearest ancestor’s.' }) regionCode: string,
-    @Arg('on', () => DateScalar, { nullable: true }) on?: string,
+    @Arg('on', () => DateScalar, { nullable: true, description: 'The date it must be in force on; defaults to today in China.' }) on?: string,
   ) {
     return findPaymentStandard(ctx, product.id, regionCode, on);
   }

@@ -15,13 +15,13 @@ export class InstitutionResolver {
   institutions(
     @Ctx() ctx: ProcurementContext,
     @Arg('regionCode', () => String, { nullable: true, description: 'GB/T 2260 code; omitted means the caller’s whole scope.' }) regionCode?: string,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('page', () => PageInput, { nullable: true, description: 'Which page; default the first 20.' }) page?: PageInput,
   ) {
     return listInstitutions(ctx, regionCode, page);
   }
 
-  @Query(() => Institution, { description: 'One institution by id; NOT_FOUND when it does not exist or is outside the caller’s scope.' })
-  institution(@Ctx() ctx: ProcurementContext, @Arg('id', () => ID) id: string) {
+  @Query(() => Institution, { nullable: true, description: 'One institution by id; null with a NOT_FOUND error when it does not exist or is outside the caller’s scope.' })
+  institution(@Ctx() ctx: ProcurementContext, @Arg('id', () => ID, { description: 'The id.' }) id: string) {
     return getInstitution(ctx, id);
   }
 }

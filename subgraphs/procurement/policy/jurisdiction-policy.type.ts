@@ -23,7 +23,15 @@ export enum Cadence {
   QUARTERLY = 'QUARTERLY',
   YEARLY = 'YEARLY',
 }
-registerEnumType(Cadence, { name: 'Cadence', description: 'A recurring period: monthly (按月), quarterly (按季), yearly (按年).' });
+registerEnumType(Cadence, {
+  name: 'Cadence',
+  description: 'A recurring period (周期).',
+  valuesConfig: {
+    MONTHLY: { description: 'Every month (按月).' },
+    QUARTERLY: { description: 'Every quarter (按季度).' },
+    YEARLY: { description: 'Every year (按年度).' },
+  },
+});
 
 @ObjectType({ description: 'G-06: filed (off-list) purchases must be registered on the platform within this many working days (备案采购登记时限).' })
 export class FiledPurchaseRegistrationPolicy {

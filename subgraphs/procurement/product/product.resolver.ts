@@ -14,14 +14,14 @@ export class ProductResolver {
   @Query(() => ProductConnection, { description: 'The product catalogue (产品目录), filtered and paginated.' })
   products(
     @Ctx() ctx: ProcurementContext,
-    @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('filter', () => ProductFilter, { nullable: true, description: 'Filters; omitted means the whole catalogue.' }) filter?: ProductFilter,
+    @Arg('page', () => PageInput, { nullable: true, description: 'Which page; default the first 20.' }) page?: PageInput,
   ) {
     return listProducts(ctx, filter, page);
   }
 
-  @Query(() => Product, { description: 'One product by id; NOT_FOUND when there is none.' })
-  product(@Ctx() ctx: ProcurementContext, @Arg('id', () => ID) id: string) {
+  @Query(() => Product, { nullable: true, description: 'One product by id; null with a NOT_FOUND error when there is none.' })
+  product(@Ctx() ctx: ProcurementContext, @Arg('id', () => ID, { description: 'The id.' }) id: string) {
     return getProduct(ctx, id);
   }
 

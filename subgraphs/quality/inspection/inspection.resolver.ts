@@ -14,14 +14,14 @@ export class InspectionResolver {
   @Query(() => InspectionConnection, { description: 'Quality sampling inspections (质量抽检) within the caller’s scope, filtered and paginated.' })
   inspections(
     @Ctx() ctx: QualityContext,
-    @Arg('filter', () => InspectionFilter, { nullable: true }) filter?: InspectionFilter,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('filter', () => InspectionFilter, { nullable: true, description: 'Filters; omitted means every inspection in scope.' }) filter?: InspectionFilter,
+    @Arg('page', () => PageInput, { nullable: true, description: 'Which page; default the first 20.' }) page?: PageInput,
   ) {
     return listInspections(ctx, filter, page);
   }
 
-  @Query(() => Inspection, { description: 'One inspection by id; NOT_FOUND when it does not exist or is outside the caller’s scope.' })
-  inspection(@Ctx() ctx: QualityContext, @Arg('id', () => ID) id: string) {
+  @Query(() => Inspection, { nullable: true, description: 'One inspection by id; null with a NOT_FOUND error when it does not exist or is outside the caller’s scope.' })
+  inspection(@Ctx() ctx: QualityContext, @Arg('id', () => ID, { description: 'The id.' }) id: string) {
     return getInspection(ctx, id);
   }
 
@@ -33,7 +33,7 @@ export class InspectionResolver {
 
 @Resolver(() => Product)
 export class ProductInspectionsResolver {
-  @FieldResolver(() => [Inspection], { description: 'The latest inspections of this product the caller may see, newest first.' })
+  @FieldResolver(() => [Inspection], { nullable: true, description: 'The latest inspections of this product the caller may see, newest first; null with a FORBIDDEN error for callers who may not read inspections.' })
   inspections(
     @Root() product: Product,
     @Ctx() ctx: QualityContext,

@@ -47,3 +47,17 @@ export async function listen(server: Server, port: number, host: string, log: Lo
   log.info({ url }, 'listening');
   return { server, port: actual, url };
 }
+
+/**
+ * Stops taking connections, lets requests in flight finish for up to `graceMs`, then closes whatever is
+ * left. Idle keep-alive connections (the gateway keeps some to every subgraph) are closed at once.
+ */
+export async function drainHttp(server: Server, graceMs = 5_000): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+  await Promise.race([closed, expired]);
+  clearTimeout(timer);
+  server.closeAllConnections();
+}

@@ -8,16 +8,28 @@ import { startSubgraph } from './start-subgraph';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** The process entry point of a subgraph (`node dist/subgraphs/<name>/main.js`): config, start, clean stop. */
-export async function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
+/**
+ * The process entry point of a subgraph (`node dist/subgraphs/<name>/main.js`): config, start, clean
+ * stop. A bad configuration exits with code 2, any other start-up failure with 1.
+ */
+export function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
+  return serve(definition).catch((error) => {
+    process.stderr.write(`${definition.name} failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+async function serve(definition: SubgraphDefinition): Promise<void> {
   const prefix = definition.name.toUpperCase();
   let config;
   try {
     config = loadConfig(
       baseConfigSchema.extend({
-        PORT: portSchema.default(definition.defaultPort),
+        PORT: portSchema.default(definition.defaultPort).describe(`${prefix}_PORT or PORT`),
         HOST: z.string().min(1).default('127.0.0.1'),
-        DATABASE_URL: z.string().url({ message: `${prefix}_DATABASE_URL or DATABASE_URL must be a postgres:// URL` }),
+        DATABASE_URL: z
+          .string({ error: `${prefix}_DATABASE_URL or DATABASE_URL must be set (npm start sets it for you)` })
+          .url({ error: `${prefix}_DATABASE_URL or DATABASE_URL must be a postgres:// URL` }),
         MIGRATE_ON_START: flag.default(true),
         DEMO_DATA: flag.optional(),
         DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),

@@ -1,6 +1,5 @@
 import { ApolloServer, ContextFunction } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -9,7 +8,7 @@ import type { TokenVerifier } from '../auth/tokens';
 import type { RequestContext } from '../context';
 import { maskErrors, withHttpStatus } from '../errors';
 import type { Logger } from '../logger';
-import { addHealthRoutes, createHttpApp, listen, RunningHttp } from './service-http';
+import { addHealthRoutes, createHttpApp, drainHttp, listen, RunningHttp } from './service-http';
 import { requestLogging } from './request-logging';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -40,9 +39,16 @@ export async function startSubgraphServer<Loaders>(
     schema: options.schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // The process's own signal handler stops the server, then the pool, in order.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: maskErrors(options.log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), requestLogging()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Federated traces would tell any caller how long each resolver took; nothing here reports to Apollo.
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogging(),
+    ],
   });
   await apollo.start();
 
@@ -64,6 +70,7 @@ export async function startSubgraphServer<Loaders>(
   return {
     ...running,
     async stop() {
+      await drainHttp(server);
       await apollo.stop();
     },
   };
