@@ -25,3 +25,9 @@ describe('configuration', () => {
     expect(loadGatewayConfig({}).SUPERGRAPH_SOURCE).toBe('introspect');
   });
 });
+
+describe('empty variables', () => {
+  it('treat an empty value as unset, as docker-compose passes them', () => {
+    expect(loadGatewayConfig({ JWKS_URL: '', JWT_SECRET: '' }).JWKS_URL).toBeUndefined();
+  });
+});

@@ -16,6 +16,8 @@ export interface TestHubOptions {
   gateway?: boolean;
   supergraph?: 'introspect' | 'file';
   demoData?: boolean;
+  /** Receives every log line of the hub's services (JSON), for tests about logging. */
+  logLines?: string[];
 }
 
 export interface TestHub {
@@ -41,7 +43,7 @@ export const testLogger = () => createLogger('test', process.env.TEST_LOG ?? 'si
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const db = await createTestDatabase();
   const verifier = new TokenVerifier(TEST_JWT);
-  const log = testLogger();
+  const log = options.logLines ? createLogger('test', 'info', { write: (line: string) => void options.logLines!.push(line) }) : testLogger();
   const subgraphs = new Map<SubgraphName, StartedSubgraph>();
   let gateway: RunningGateway | undefined;
   try {
