@@ -1,23 +1,19 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { inherit, policyKey } from '../../shared/policy/jurisdiction-policy';
+import { inherit, versionsFor } from '../../shared/policy/jurisdiction-policy';
 import type { DistributionContext } from '../context';
 import { DistributorCapPolicy, JurisdictionPolicy, ReceiptConfirmationPolicy } from './jurisdiction-policy.type';
-
-function versions(ctx: DistributionContext, policy: JurisdictionPolicy) {
-  return ctx.loaders.policyVersions.load(policyKey(policy.regionCode, policy.effectiveOn));
-}
 
 @Resolver(() => JurisdictionPolicy)
 export class JurisdictionPolicyResolver {
   @FieldResolver(() => ReceiptConfirmationPolicy, { nullable: true, description: 'G-05; null when no region up the chain sets it.' })
   async receiptConfirmation(@Root() policy: JurisdictionPolicy, @Ctx() ctx: DistributionContext) {
-    const g = inherit(await versions(ctx, policy), 'receipt_confirmation_hours');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'receipt_confirmation_hours');
     return g && { hours: g.row.receipt_confirmation_hours, source: g.source };
   }
 
   @FieldResolver(() => DistributorCapPolicy, { nullable: true, description: 'G-07; null when no region up the chain sets it.' })
   async distributorCap(@Root() policy: JurisdictionPolicy, @Ctx() ctx: DistributionContext) {
-    const g = inherit(await versions(ctx, policy), 'distributor_cap_drugs');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'distributor_cap_drugs');
     return g && { drugs: g.row.distributor_cap_drugs, consumables: g.row.distributor_cap_consumables, source: g.source };
   }
 }

@@ -1,6 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../shared/graphql/scalars';
-import { PolicySource } from '../../shared/policy/jurisdiction-policy';
+import { JurisdictionPolicyKey, PolicySource } from '../../shared/policy/jurisdiction-policy';
 import { ENTITY_DESCRIPTIONS } from '../../shared/graphql/entity-descriptions';
 
 @ObjectType({ description: 'G-05: receipt must be confirmed on the platform within this many hours of warehousing (到货确认时限).' })
@@ -27,10 +26,4 @@ export class DistributorCapPolicy {
 /** The distribution subgraph's part of the jurisdiction policy entity. */
 @ObjectType({ description: ENTITY_DESCRIPTIONS.JurisdictionPolicy })
 @Directive('@key(fields: "regionCode effectiveOn")')
-export class JurisdictionPolicy {
-  @Field(() => String, { description: 'GB/T 2260 code of the region asked about.' })
-  regionCode: string;
-
-  @Field(() => DateScalar, { description: 'The date the policy is read for: every value is the one in force on this day.' })
-  effectiveOn: string;
-}
+export class JurisdictionPolicy extends JurisdictionPolicyKey {}

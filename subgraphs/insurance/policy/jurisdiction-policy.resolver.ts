@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { inherit, policyKey } from '../../shared/policy/jurisdiction-policy';
+import { inherit, versionsFor } from '../../shared/policy/jurisdiction-policy';
 import type { InsuranceContext } from '../context';
 import {
   JurisdictionPolicy,
@@ -10,15 +10,11 @@ import {
   PrepaymentSharePolicy,
 } from './jurisdiction-policy.type';
 
-function versions(ctx: InsuranceContext, policy: JurisdictionPolicy) {
-  return ctx.loaders.policyVersions.load(policyKey(policy.regionCode, policy.effectiveOn));
-}
-
 @Resolver(() => JurisdictionPolicy)
 export class JurisdictionPolicyResolver {
   @FieldResolver(() => PrepaymentSharePolicy, { nullable: true, description: 'G-01; null when no region up the chain sets it.' })
   async prepaymentShare(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
-    const g = inherit(await versions(ctx, policy), 'prepayment_share_drugs');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'prepayment_share_drugs');
     return (
       g && {
         drugs: g.row.prepayment_share_drugs,
@@ -31,13 +27,13 @@ export class JurisdictionPolicyResolver {
 
   @FieldResolver(() => PrepaymentDeadlinePolicy, { nullable: true, description: 'G-02; null when no region up the chain sets it.' })
   async prepaymentDeadline(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
-    const g = inherit(await versions(ctx, policy), 'prepayment_days');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'prepayment_days');
     return g && { daysAfterAgreement: g.row.prepayment_days, source: g.source };
   }
 
   @FieldResolver(() => PrepaymentRecoveryPolicy, { nullable: true, description: 'G-03; null when no region up the chain sets it.' })
   async prepaymentRecovery(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
-    const g = inherit(await versions(ctx, policy), 'prepayment_offset_against_claims');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'prepayment_offset_against_claims');
     return (
       g && {
         offsetAgainstClaims: g.row.prepayment_offset_against_claims,
@@ -49,13 +45,13 @@ export class JurisdictionPolicyResolver {
 
   @FieldResolver(() => PrepaymentContinuationPolicy, { nullable: true, description: 'I-05; null when no region up the chain says.' })
   async prepaymentAfterCompletion(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
-    const g = inherit(await versions(ctx, policy), 'prepayment_continues_after_completion');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'prepayment_continues_after_completion');
     return g && { continues: g.row.prepayment_continues_after_completion, source: g.source };
   }
 
   @FieldResolver(() => PaymentTermPolicy, { nullable: true, description: 'G-04; null when no region up the chain sets it.' })
   async paymentTerm(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
-    const g = inherit(await versions(ctx, policy), 'payment_term_basis');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'payment_term_basis');
     return g && { basis: g.row.payment_term_basis, days: g.row.payment_term_days, source: g.source };
   }
 }

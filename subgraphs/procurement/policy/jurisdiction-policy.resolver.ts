@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar, todayInChina } from '../../shared/graphql/scalars';
-import { inherit, policyKey } from '../../shared/policy/jurisdiction-policy';
+import { inherit, versionsFor } from '../../shared/policy/jurisdiction-policy';
 import { requireRegionCode } from '../../shared/validation';
 import type { ProcurementContext } from '../context';
 import {
@@ -10,10 +10,6 @@ import {
   JurisdictionPolicy,
   MonitoringCadencePolicy,
 } from './jurisdiction-policy.type';
-
-function versions(ctx: ProcurementContext, policy: JurisdictionPolicy) {
-  return ctx.loaders.policyVersions.load(policyKey(policy.regionCode, policy.effectiveOn));
-}
 
 @Resolver(() => JurisdictionPolicy)
 export class JurisdictionPolicyResolver {
@@ -29,13 +25,13 @@ export class JurisdictionPolicyResolver {
 
   @FieldResolver(() => FiledPurchaseRegistrationPolicy, { nullable: true, description: 'G-06; null when no region up the chain sets it.' })
   async filedPurchaseRegistration(@Root() policy: JurisdictionPolicy, @Ctx() ctx: ProcurementContext) {
-    const g = inherit(await versions(ctx, policy), 'filed_purchase_working_days');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'filed_purchase_working_days');
     return g && { workingDays: g.row.filed_purchase_working_days, source: g.source };
   }
 
   @FieldResolver(() => AgreedVolumeBasisPolicy, { nullable: true, description: 'G-09; null when no region up the chain sets it.' })
   async agreedVolumeBasis(@Root() policy: JurisdictionPolicy, @Ctx() ctx: ProcurementContext) {
-    const g = inherit(await versions(ctx, policy), 'agreed_volume_basis');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'agreed_volume_basis');
     return (
       g && {
         description: g.row.agreed_volume_basis,
@@ -48,13 +44,13 @@ export class JurisdictionPolicyResolver {
 
   @FieldResolver(() => ContractRenewalPolicy, { nullable: true, description: 'G-10; null when no region up the chain sets it.' })
   async contractRenewal(@Root() policy: JurisdictionPolicy, @Ctx() ctx: ProcurementContext) {
-    const g = inherit(await versions(ctx, policy), 'contract_renewal');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'contract_renewal');
     return g && { rule: g.row.contract_renewal, source: g.source };
   }
 
   @FieldResolver(() => MonitoringCadencePolicy, { nullable: true, description: 'G-11; null when no region up the chain sets it.' })
   async monitoringCadence(@Root() policy: JurisdictionPolicy, @Ctx() ctx: ProcurementContext) {
-    const g = inherit(await versions(ctx, policy), 'monitoring_cadence');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'monitoring_cadence');
     return (
       g && {
         monitoring: g.row.monitoring_cadence,

@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DecimalScalar } from '../../shared/graphql/scalars';
-import { PolicySource } from '../../shared/policy/jurisdiction-policy';
+import { DecimalScalar } from '../../shared/graphql/scalars';
+import { JurisdictionPolicyKey, PolicySource } from '../../shared/policy/jurisdiction-policy';
 import { ENTITY_DESCRIPTIONS } from '../../shared/graphql/entity-descriptions';
 
 /** G-10: how contract years are renewed. */
@@ -87,10 +87,4 @@ export class MonitoringCadencePolicy {
  */
 @ObjectType({ description: ENTITY_DESCRIPTIONS.JurisdictionPolicy })
 @Directive('@key(fields: "regionCode effectiveOn")')
-export class JurisdictionPolicy {
-  @Field(() => String, { description: 'GB/T 2260 code of the region asked about.' })
-  regionCode: string;
-
-  @Field(() => DateScalar, { description: 'The date the policy is read for: every value is the one in force on this day.' })
-  effectiveOn: string;
-}
+export class JurisdictionPolicy extends JurisdictionPolicyKey {}

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { inherit, policyKey } from '../../shared/policy/jurisdiction-policy';
+import { inherit, versionsFor } from '../../shared/policy/jurisdiction-policy';
 import type { QualityContext } from '../context';
 import { DishonestyBanPolicy, JurisdictionPolicy } from './jurisdiction-policy.type';
 
@@ -7,8 +7,7 @@ import { DishonestyBanPolicy, JurisdictionPolicy } from './jurisdiction-policy.t
 export class JurisdictionPolicyResolver {
   @FieldResolver(() => DishonestyBanPolicy, { nullable: true, description: 'G-08; null when no region up the chain sets it.' })
   async dishonestyBan(@Root() policy: JurisdictionPolicy, @Ctx() ctx: QualityContext) {
-    const versions = await ctx.loaders.policyVersions.load(policyKey(policy.regionCode, policy.effectiveOn));
-    const g = inherit(versions, 'dishonesty_ban_years');
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'dishonesty_ban_years');
     return g && { years: g.row.dishonesty_ban_years, scope: g.row.dishonesty_ban_scope, source: g.source };
   }
 }

@@ -1,6 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../shared/graphql/scalars';
-import { PolicySource } from '../../shared/policy/jurisdiction-policy';
+import { JurisdictionPolicyKey, PolicySource } from '../../shared/policy/jurisdiction-policy';
 import { ENTITY_DESCRIPTIONS } from '../../shared/graphql/entity-descriptions';
 
 @ObjectType({ description: 'G-08: the ban on a dishonest (失信) enterprise: how long, and over what.' })
@@ -18,10 +17,4 @@ export class DishonestyBanPolicy {
 /** The quality subgraph's part of the jurisdiction policy entity. */
 @ObjectType({ description: ENTITY_DESCRIPTIONS.JurisdictionPolicy })
 @Directive('@key(fields: "regionCode effectiveOn")')
-export class JurisdictionPolicy {
-  @Field(() => String, { description: 'GB/T 2260 code of the region asked about.' })
-  regionCode: string;
-
-  @Field(() => DateScalar, { description: 'The date the policy is read for: every value is the one in force on this day.' })
-  effectiveOn: string;
-}
+export class JurisdictionPolicy extends JurisdictionPolicyKey {}

@@ -20,6 +20,19 @@ export class PolicySource {
   document: string;
 }
 
+/**
+ * The key of the JurisdictionPolicy entity, shared by the four subgraphs' declarations of it: a region
+ * and the date the policy is read for. Each subgraph extends it with its own section G parameters.
+ */
+@ObjectType()
+export abstract class JurisdictionPolicyKey {
+  @Field(() => String, { description: 'GB/T 2260 code of the region asked about.' })
+  regionCode: string;
+
+  @Field(() => DateScalar, { description: 'The date the policy is read for: every value is the one in force on this day.' })
+  effectiveOn: string;
+}
+
 /** A row of a subgraph's `jurisdiction_policy` table: one region's policy version, parameters null where it says nothing. */
 export interface PolicyRow {
   region_code: string;
@@ -56,6 +69,11 @@ export function createPolicyVersionsLoader(db: DataSource, table: string): DataL
 /** The loader key of a policy look-up. */
 export function policyKey(regionCode: string, date: string): string {
   return `${regionCode}|${date}`;
+}
+
+/** The policy versions that apply to `policy`, through the request's batched loader. */
+export function versionsFor(loader: DataLoader<string, PolicyRow[]>, policy: JurisdictionPolicyKey): Promise<PolicyRow[]> {
+  return loader.load(policyKey(policy.regionCode, policy.effectiveOn));
 }
 
 /**
