@@ -3,6 +3,9 @@ import { resolveJurisdictionPolicyReference } from '../shared/policy/jurisdictio
 import { once, SubgraphDefinition } from '../shared/subgraph';
 import { createDistributionLoaders, DistributionLoaders } from './context';
 import { seedDistributionDemoData } from './demo-data';
+import { Delivery, DeliveryLine } from './delivery/delivery.entity';
+import { deliveryEventHandlers } from './delivery/delivery.events';
+import { DeliveryLineResolver, DeliveryResolver, resolveDeliveryReference } from './delivery/delivery.resolver';
 import { Enterprise } from './enterprise/enterprise.entity';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver';
@@ -14,16 +17,21 @@ import { JurisdictionPolicy } from './policy/jurisdiction-policy.type';
 export const distributionSubgraph: SubgraphDefinition<DistributionLoaders> = {
   name: 'distribution',
   defaultPort: 4004,
-  entities: [Enterprise],
+  entities: [Enterprise, Delivery, DeliveryLine],
   permissions: distributionPermissions,
   schema: once(() =>
     buildFederatedSchema({
-      resolvers: [EnterpriseResolver, JurisdictionPolicyResolver],
+      resolvers: [EnterpriseResolver, JurisdictionPolicyResolver, DeliveryResolver, DeliveryLineResolver],
       orphanedTypes: [JurisdictionPolicy],
-      references: { Enterprise: resolveEnterpriseReference, JurisdictionPolicy: resolveJurisdictionPolicyReference },
+      references: {
+        Enterprise: resolveEnterpriseReference,
+        Delivery: resolveDeliveryReference,
+        JurisdictionPolicy: resolveJurisdictionPolicyReference,
+      },
       permissions: distributionPermissions,
     }),
   ),
   createLoaders: createDistributionLoaders,
+  eventHandlers: deliveryEventHandlers,
   seedDemoData: seedDistributionDemoData,
 };

@@ -9,21 +9,25 @@ import { insurancePermissions } from './permissions';
 import { JurisdictionPolicyResolver } from './policy/jurisdiction-policy.resolver';
 import { JurisdictionPolicy } from './policy/jurisdiction-policy.type';
 import { resolveProductReference } from './product/product.stub';
+import { Settlement, SettlementLine } from './settlement/settlement.entity';
+import { settlementEventHandlers } from './settlement/settlement.events';
+import { SettlementLineResolver, SettlementResolver } from './settlement/settlement.resolver';
 
 /** Insurance payment (医保支付): payment standards, and later prepayment, settlement and rankings. */
 export const insuranceSubgraph: SubgraphDefinition<InsuranceLoaders> = {
   name: 'insurance',
   defaultPort: 4002,
-  entities: [PaymentStandard],
+  entities: [PaymentStandard, Settlement, SettlementLine],
   permissions: insurancePermissions,
   schema: once(() =>
     buildFederatedSchema({
-      resolvers: [PaymentStandardResolver, ProductPaymentStandardResolver, JurisdictionPolicyResolver],
+      resolvers: [PaymentStandardResolver, ProductPaymentStandardResolver, JurisdictionPolicyResolver, SettlementResolver, SettlementLineResolver],
       orphanedTypes: [JurisdictionPolicy],
       references: { Product: resolveProductReference, JurisdictionPolicy: resolveJurisdictionPolicyReference },
       permissions: insurancePermissions,
     }),
   ),
   createLoaders: createInsuranceLoaders,
+  eventHandlers: settlementEventHandlers,
   seedDemoData: seedInsuranceDemoData,
 };

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { insertRows, isEmpty } from '../shared/db/insert-rows';
-import { DEMO } from '../shared/demo/ids';
+import { DEMO, demoId } from '../shared/demo/ids';
 import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
 
 const { products: P, enterprises: E, institutions: I } = DEMO;
@@ -28,6 +28,27 @@ const INSTITUTIONS = [
   { id: I.lvliangHospital, name: '吕梁市离石区人民医院（示例）', type: 'HOSPITAL', region_code: '141102' },
   { id: I.lvliangVillageClinic, name: '离石区信义镇某村卫生室（示例）', type: 'VILLAGE_CLINIC', region_code: '141102' },
 ];
+
+/** P-08 listings: every demo product offered in the seed provinces, at a ceiling price per smallest unit. */
+const LISTED_PRICES: Array<[string, string, string]> = [
+  [P.atorvastatinLingnan, '0.1240', '片'],
+  [P.atorvastatinHuayue, '0.1300', '片'],
+  [P.amlodipineHuayue, '0.0580', '片'],
+  [P.metforminJintong, '0.0950', '片'],
+  [P.stentBayu, '590.00', '套'],
+  [P.infusionSetJintong, '0.9800', '支'],
+];
+const LISTINGS = ['440000', '340000', '500000', '140000'].flatMap((region) =>
+  LISTED_PRICES.map(([product, price, unit]) => ({
+    id: demoId('listing', `${product}:${region}`),
+    product_id: product,
+    region_code: region,
+    listed_price: price,
+    unit,
+    status: 'LISTED',
+    listed_on: '2024-01-01',
+  })),
+);
 
 /** Procurement's section G parameters as the seed documents set them. */
 const POLICIES = [
@@ -58,6 +79,7 @@ export async function seedProcurementDemoData(db: DataSource): Promise<boolean> 
     await insertRows(tx, 'procurement.product', PRODUCTS);
     await insertRows(tx, 'procurement.institution', INSTITUTIONS);
     await insertRows(tx, 'procurement.jurisdiction_policy', POLICIES);
+    await insertRows(tx, 'procurement.listing', LISTINGS);
     return true;
   });
 }

@@ -2,6 +2,7 @@ import { Role } from '../shared/auth/identity';
 import { federationRules, fields, hasRole, isAuthenticated } from '../shared/auth/permissions';
 
 const organisationsThatHoldInstitutions = hasRole(Role.REGULATOR, Role.INSTITUTION);
+const isRegulator = hasRole(Role.REGULATOR);
 
 /**
  * The procurement subgraph's access matrix, field by field. Row scope is applied by the services
@@ -15,6 +16,13 @@ export const procurementPermissions = {
     institutions: organisationsThatHoldInstitutions,
     institution: organisationsThatHoldInstitutions,
     jurisdictionPolicy: isAuthenticated,
+    orders: isAuthenticated,
+    order: isAuthenticated,
+    eventConsumers: isRegulator,
+  },
+  Mutation: {
+    placeOrder: hasRole(Role.INSTITUTION),
+    replayParkedEvents: isRegulator,
   },
   _Service: federationRules._Service,
   // The catalogue is public to every persona: enterprises, institutions and regulators all work from it.
@@ -26,7 +34,8 @@ export const procurementPermissions = {
   ProductConnection: fields(isAuthenticated, 'nodes', 'pageInfo'),
   PageInfo: fields(isAuthenticated, 'endCursor', 'hasNextPage'),
   Enterprise: fields(isAuthenticated, 'id'),
-  Institution: fields(organisationsThatHoldInstitutions, 'id', 'name', 'type', 'regionCode'),
+  // Directory entries; which rows a caller reaches is decided by institution.scope.ts.
+  Institution: fields(isAuthenticated, 'id', 'name', 'type', 'regionCode'),
   InstitutionConnection: fields(organisationsThatHoldInstitutions, 'nodes', 'pageInfo'),
   // Policies are published documents; every persona may read them.
   JurisdictionPolicy: fields(
@@ -38,4 +47,11 @@ export const procurementPermissions = {
   ContractRenewalPolicy: fields(isAuthenticated, 'rule', 'source'),
   MonitoringCadencePolicy: fields(isAuthenticated, 'monitoring', 'assessment', 'settlement', 'source'),
   PolicySource: fields(isAuthenticated, 'regionCode', 'effectiveFrom', 'document'),
+  // Orders: rows scoped by order.scope.ts (own institution, assigned distributor, own products, region).
+  Order: fields(isAuthenticated, 'id', 'regionCode', 'state', 'totalAmount', 'placedAt', 'institution', 'distributor', 'lines'),
+  OrderLine: fields(isAuthenticated, 'lineNo', 'quantity', 'unitPrice', 'amount', 'product'),
+  OrderConnection: fields(isAuthenticated, 'nodes', 'pageInfo'),
+  // The event bus's health is for regulators' operators only.
+  EventConsumerStatus: fields(isRegulator, 'consumer', 'pending', 'retrying', 'parked', 'oldestPendingSeconds', 'deliveredLastMinute', 'deliveredLastHour', 'parkedEvents'),
+  ParkedEvent: fields(isRegulator, 'eventId', 'eventType', 'key', 'attempts', 'lastError', 'parkedAt'),
 };

@@ -1,3 +1,4 @@
+import { EventBusResolver } from '../shared/events/bus-status.resolver';
 import { buildFederatedSchema } from '../shared/graphql/federated-schema';
 import { resolveJurisdictionPolicyReference } from '../shared/policy/jurisdiction-policy';
 import { once, SubgraphDefinition } from '../shared/subgraph';
@@ -8,6 +9,10 @@ import { resolveInstitutionReference } from './institution/institution.reference
 import { InstitutionResolver } from './institution/institution.resolver';
 import { procurementPermissions } from './permissions';
 import { JurisdictionPolicyResolver } from './policy/jurisdiction-policy.resolver';
+import { OrderLine, PurchaseOrder } from './order/order.entity';
+import { orderEventHandlers } from './order/order.events';
+import { resolveOrderReference } from './order/order.reference';
+import { OrderLineResolver, OrderResolver } from './order/order.resolver';
 import { Product } from './product/product.entity';
 import { resolveProductReference } from './product/product.reference';
 import { ProductResolver } from './product/product.resolver';
@@ -16,19 +21,21 @@ import { ProductResolver } from './product/product.resolver';
 export const procurementSubgraph: SubgraphDefinition<ProcurementLoaders> = {
   name: 'procurement',
   defaultPort: 4001,
-  entities: [Product, Institution],
+  entities: [Product, Institution, PurchaseOrder, OrderLine],
   permissions: procurementPermissions,
   schema: once(() =>
     buildFederatedSchema({
-      resolvers: [ProductResolver, InstitutionResolver, JurisdictionPolicyResolver],
+      resolvers: [ProductResolver, InstitutionResolver, JurisdictionPolicyResolver, OrderResolver, OrderLineResolver, EventBusResolver],
       references: {
         Product: resolveProductReference,
         Institution: resolveInstitutionReference,
         JurisdictionPolicy: resolveJurisdictionPolicyReference,
+        Order: resolveOrderReference,
       },
       permissions: procurementPermissions,
     }),
   ),
   createLoaders: createProcurementLoaders,
+  eventHandlers: orderEventHandlers,
   seedDemoData: seedProcurementDemoData,
 };

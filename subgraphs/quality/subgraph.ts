@@ -30,5 +30,6 @@ export const qualitySubgraph: SubgraphDefinition<QualityLoaders> = {
     }),
   ),
   createLoaders: createQualityLoaders,
+  eventHandlers: {},
   seedDemoData: seedQualityDemoData,
 };

@@ -1,3 +1,4 @@
+import type { WorkerUtils } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import type { Identity } from './auth/identity';
 import type { Logger } from './logger';
@@ -12,5 +13,7 @@ export interface RequestContext<Loaders = unknown> {
   identity?: Identity;
   log: Logger;
   db: DataSource;
+  /** The event bus, for the few operations that inspect it; undefined where no bus is configured. */
+  bus?: WorkerUtils;
   loaders: Loaders;
 }

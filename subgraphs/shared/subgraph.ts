@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { RequestContext } from './context';
 import type { SubgraphName } from './db/data-source';
+import type { EventHandlers } from './events/consumer';
 
 /** Everything the shared runtime needs to know about one subgraph; each subgraph exports one. */
 export interface SubgraphDefinition<Loaders = unknown> {
@@ -15,6 +16,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** The executable schema with permissions applied; built once per process. */
   schema(): Promise<GraphQLSchema>;
   createLoaders(db: DataSource, context: Omit<RequestContext, 'loaders' | 'db'>): Loaders;
+  /** What the subgraph does with the events it subscribes to (events/catalogue.ts). */
+  eventHandlers: EventHandlers;
   /** Loads the demo world into this subgraph's schema when it holds no data yet. */
   seedDemoData(db: DataSource): Promise<boolean>;
 }

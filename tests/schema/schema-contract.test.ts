@@ -14,7 +14,7 @@ function undescribed(schema: GraphQLSchema): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (isIntrospectionType(type) || FEDERATION_TYPES.has(type.name) || /^(link|join|federation)__/.test(type.name)) continue;
     if (isScalarType(type) && isSpecifiedScalarType(type)) continue;
-    if (!type.description && type.name !== 'Query') missing.push(type.name);
+    if (!type.description && !['Query', 'Mutation'].includes(type.name)) missing.push(type.name);
     if (isObjectType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         const name = `${type.name}.${field.name}`;

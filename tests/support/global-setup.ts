@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { SUBGRAPHS } from '../../subgraphs/shared/db/data-source';
 import { migrate } from '../../subgraphs/shared/db/migrate';
+import { migrateBus } from '../../subgraphs/shared/events/bus';
+import { createLogger } from '../../subgraphs/shared/logger';
 import { freePort, startEmbeddedDatabase } from '../../scripts/lib/embedded-database';
 import { TEST_ENV, withDatabase } from './test-environment';
 
@@ -31,6 +33,7 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   for (const subgraph of SUBGRAPHS) await migrate({ url: withDatabase(adminUrl, template), subgraph });
+  await migrateBus(withDatabase(adminUrl, template), createLogger('test-setup', 'warn'));
   process.env[TEST_ENV.adminUrl] = adminUrl;
   process.env[TEST_ENV.template] = template;
 }

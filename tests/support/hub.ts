@@ -18,12 +18,18 @@ export interface TestHubOptions {
   demoData?: boolean;
   /** Receives every log line of the hub's services (JSON), for tests about logging. */
   logLines?: string[];
+  /** Run the event relays and workers (default true). */
+  events?: boolean;
+  /** Attempts before an event is parked (default 3). */
+  eventMaxAttempts?: number;
 }
 
 export interface TestHub {
   db: TestDatabase;
   gatewayUrl: string;
   subgraphUrl(name: SubgraphName): string;
+  /** The running subgraph itself (its relay, worker and bus handle), for tests of the event flow. */
+  subgraph(name: SubgraphName): StartedSubgraph;
   /** Sends an operation through the gateway as a demo persona, or with an explicit token (or none). */
   query<T = Record<string, unknown>>(
     who: PersonaName | { token?: string },
@@ -58,6 +64,10 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
         migrate: false,
         demoData: options.demoData ?? true,
         poolSize: 4,
+        events:
+          options.events === false
+            ? undefined
+            : { busUrl: db.url, maxAttempts: options.eventMaxAttempts ?? 3, workerConcurrency: 2, pollIntervalMs: 200 },
       });
       subgraphs.set(name, started);
     }
@@ -85,6 +95,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       const found = subgraphs.get(name);
       if (!found) throw new Error(`${name} is not running in this test hub`);
       return found.url;
+    },
+    subgraph(name) {
+      const found = subgraphs.get(name);
+      if (!found) throw new Error(`${name} is not running in this test hub`);
+      return found;
     },
     async query(who, query, variables) {
       if (!gateway) throw new Error('This test hub has no gateway');

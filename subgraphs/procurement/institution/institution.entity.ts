@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ENTITY_DESCRIPTIONS } from '../../shared/graphql/entity-descriptions';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The kinds of medical institution DOMAIN.md names; private ones take part voluntarily. */
@@ -23,7 +24,7 @@ registerEnumType(InstitutionType, {
 
 /** A medical institution that commits to agreed volumes, orders, receives and pays. */
 @Entity({ name: 'institution' })
-@ObjectType({ description: 'A medical institution (医疗机构). Federation entity keyed by id.' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Institution })
 @Directive('@key(fields: "id")')
 export class Institution {
   @PrimaryColumn('uuid')

@@ -68,3 +68,35 @@ export const DateScalar = new GraphQLScalarType({
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Parses an ISO 8601 instant with an explicit zone (Z or ±hh:mm) into a Date. */
+export function parseInstant(value: unknown): Date {
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw errors.badInput('A DateTime is an ISO 8601 instant with its zone, e.g. "2026-03-01T09:30:00+08:00"');
+}
+
+/** A moment in time (时间), ISO 8601 with zone; always answered in UTC. */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'A moment in time (时间): ISO 8601 with its zone, e.g. "2026-03-01T09:30:00+08:00"; answered in UTC.',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString();
+    if (typeof value === 'string') return new Date(value).toISOString();
+    throw new TypeError('DateTime fields must be resolved as Date objects or ISO strings');
+  },
+  parseValue: parseInstant,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw errors.badInput('A DateTime literal must be a string');
+    return parseInstant(ast.value);
+  },
+});
+
+/** The calendar date in China of an instant. */
+export function chinaDateOf(instant: Date): string {
+  return todayInChina(instant);
+}

@@ -1,6 +1,11 @@
 import { TokenVerifier } from '../auth/tokens';
 import { createDataSource } from '../db/data-source';
 import { migrate } from '../db/migrate';
+import type { Runner, WorkerUtils } from 'graphile-worker';
+import { connectBus, migrateBus } from '../events/bus';
+import { SUBSCRIPTIONS } from '../events/catalogue';
+import { startEventWorker } from '../events/consumer';
+import { OutboxRelay } from '../events/relay';
 import type { Logger } from '../logger';
 import type { SubgraphDefinition } from '../subgraph';
 import { RunningSubgraph, startSubgraphServer } from './subgraph-server';
@@ -17,11 +22,22 @@ export interface StartSubgraphOptions {
   /** Load the demo world when the subgraph's tables are empty. */
   demoData: boolean;
   poolSize?: number;
+  /** The event bus: where relays add jobs and workers take them. Omit to run without events. */
+  events?: {
+    busUrl: string;
+    maxAttempts: number;
+    workerConcurrency: number;
+    pollIntervalMs: number;
+  };
 }
 
 export interface StartedSubgraph extends RunningSubgraph {
-  /** Stops taking requests, lets in-flight ones finish, then closes the pool. */
+  /** Stops taking requests, lets in-flight ones finish, stops the event worker and relay, then closes the pool. */
   close(): Promise<void>;
+  /** Publishes whatever the outbox holds now (tests and benchmarks use it to avoid waiting on a poll). */
+  relay?: OutboxRelay;
+  worker?: Runner;
+  bus?: WorkerUtils;
 }
 
 /** Migrates, seeds and serves one subgraph: the same path for `npm start`, Docker and the e2e tests. */
@@ -30,13 +46,43 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   if (options.migrate) await migrate({ url: options.databaseUrl, subgraph: definition.name, log });
   const db = createDataSource({ url: options.databaseUrl, subgraph: definition.name, entities: definition.entities, poolSize: options.poolSize });
   await db.initialize();
+  let bus: WorkerUtils | undefined;
+  let relay: OutboxRelay | undefined;
+  let worker: Runner | undefined;
+  const stopEvents = async () => {
+    await worker?.stop();
+    await relay?.stop();
+    await bus?.release();
+  };
   try {
     if (options.demoData && (await definition.seedDemoData(db))) log.info('demo data loaded');
+    if (options.events) {
+      const { busUrl } = options.events;
+      if (options.migrate) await migrateBus(busUrl, log);
+      bus = await connectBus(busUrl, log);
+      relay = new OutboxRelay(definition.name, db, bus, log.child({ component: 'relay' }), {
+        maxAttempts: options.events.maxAttempts,
+        pollMs: Math.max(options.events.pollIntervalMs, 1000),
+      });
+      await relay.start(options.databaseUrl);
+      if (SUBSCRIPTIONS[definition.name].length > 0) {
+        worker = await startEventWorker({
+          consumer: definition.name,
+          db,
+          busUrl,
+          handlers: definition.eventHandlers,
+          log: log.child({ component: 'consumer' }),
+          concurrency: options.events.workerConcurrency,
+          pollIntervalMs: options.events.pollIntervalMs,
+        });
+      }
+    }
     const server = await startSubgraphServer(
       {
         name: definition.name,
         schema: await definition.schema(),
         db,
+        bus,
         verifier: options.verifier,
         log,
         production: options.production,
@@ -46,12 +92,17 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     );
     return {
       ...server,
+      relay,
+      worker,
+      bus,
       async close() {
         await server.stop();
+        await stopEvents();
         await db.destroy();
       },
     };
   } catch (error) {
+    await stopEvents().catch(() => undefined);
     await db.destroy();
     throw error;
   }

@@ -33,6 +33,11 @@ async function serve(definition: SubgraphDefinition): Promise<void> {
         MIGRATE_ON_START: flag.default(true),
         DEMO_DATA: flag.optional(),
         DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+        BUS_DATABASE_URL: z.string().url().optional(),
+        EVENTS: flag.default(true),
+        EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+        EVENT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+        EVENT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
       }),
       {
         ...process.env,
@@ -59,6 +64,14 @@ async function serve(definition: SubgraphDefinition): Promise<void> {
     migrate: config.MIGRATE_ON_START,
     demoData: config.DEMO_DATA ?? !production,
     poolSize: config.DB_POOL_SIZE,
+    events: config.EVENTS
+      ? {
+          busUrl: config.BUS_DATABASE_URL ?? config.DATABASE_URL,
+          maxAttempts: config.EVENT_MAX_ATTEMPTS,
+          workerConcurrency: config.EVENT_WORKER_CONCURRENCY,
+          pollIntervalMs: config.EVENT_POLL_MS,
+        }
+      : undefined,
   });
   let stopping = false;
   const stop = async (signal: string) => {

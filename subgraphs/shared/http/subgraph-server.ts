@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
+import type { WorkerUtils } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/tokens';
 import type { RequestContext } from '../context';
@@ -18,6 +19,7 @@ export interface SubgraphServerOptions<Loaders> {
   verifier: TokenVerifier;
   log: Logger;
   production: boolean;
+  bus?: WorkerUtils;
   /** Builds the request's DataLoaders; called once per request. */
   createLoaders: (db: DataSource, context: Omit<RequestContext<Loaders>, 'loaders'>) => Loaders;
 }
@@ -56,7 +58,7 @@ export async function startSubgraphServer<Loaders>(
     const requestId: string = res.locals.requestId;
     const log = options.log.child({ requestId });
     const identity = await withHttpStatus(() => options.verifier.fromHeader(req.headers.authorization));
-    const base = { requestId, identity, log: identity ? log.child({ role: identity.role, org: identity.org }) : log, db: options.db };
+    const base = { requestId, identity, log: identity ? log.child({ role: identity.role, org: identity.org }) : log, db: options.db, bus: options.bus };
     return { ...base, loaders: options.createLoaders(options.db, base) };
   };
 

@@ -44,26 +44,41 @@ export interface PolicyRow {
 /** The value of one group of parameters (e.g. G-04's basis and days) and where it came from; undefined when no region sets it. */
 export type ResolvedGroup = { row: PolicyRow; source: PolicySource } | undefined;
 
+/** Anything that runs SQL: a DataSource, or the EntityManager of a transaction. */
+interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * The policy versions in force for each (region, date) asked, in one query: per ask, the region's own
+ * versions and its ancestors', nearest region first and newest version first (the order `inherit` reads).
+ */
+export async function fetchPolicyVersions(db: Queryable, table: string, asked: Array<{ regionCode: string; date: string }>): Promise<PolicyRow[][]> {
+  const chains = asked.map((a) => regionChain(a.regionCode));
+  const rows: PolicyRow[] = await db.query(
+    `SELECT p.*, p.effective_from::text AS effective_from, p.effective_to::text AS effective_to
+       FROM ${table} p WHERE p.region_code = ANY($1) ORDER BY p.effective_from DESC`,
+    [[...new Set(chains.flat())]],
+  );
+  return asked.map(({ date }, i) =>
+    rows
+      .filter((r) => chains[i].includes(r.region_code) && r.effective_from <= date && (!r.effective_to || r.effective_to >= date))
+      .sort((a, b) => chains[i].indexOf(a.region_code) - chains[i].indexOf(b.region_code)),
+  );
+}
+
 /** Batches policy look-ups of one request: one query for every (region, date) asked, whatever their number. */
 export function createPolicyVersionsLoader(db: DataSource, table: string): DataLoader<string, PolicyRow[]> {
-  return new DataLoader(async (keys: readonly string[]) => {
-    const asked = keys.map((key) => {
-      const [region, date] = key.split('|');
-      return { date, chain: regionChain(region) };
-    });
-    const codes = [...new Set(asked.flatMap((a) => a.chain))];
-    const rows: PolicyRow[] = await db.query(
-      `SELECT p.*, p.effective_from::text AS effective_from, p.effective_to::text AS effective_to
-         FROM ${table} p WHERE p.region_code = ANY($1) ORDER BY p.effective_from DESC`,
-      [codes],
-    );
-    // Nearest region first, newest version first: the order inheritance reads them in.
-    return asked.map(({ date, chain }) =>
-      rows
-        .filter((r) => chain.includes(r.region_code) && r.effective_from <= date && (!r.effective_to || r.effective_to >= date))
-        .sort((a, b) => chain.indexOf(a.region_code) - chain.indexOf(b.region_code)),
-    );
-  });
+  return new DataLoader((keys: readonly string[]) =>
+    fetchPolicyVersions(
+      db,
+      table,
+      keys.map((key) => {
+        const [regionCode, date] = key.split('|');
+        return { regionCode, date };
+      }),
+    ),
+  );
 }
 
 /** The loader key of a policy look-up. */

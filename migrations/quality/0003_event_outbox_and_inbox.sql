@@ -1,0 +1,41 @@
+-- Transactional outbox: events the quality subgraph records in the same transaction as the change they
+-- describe; its relay moves them to the bus in seq order and stamps published_at.
+CREATE TABLE quality.outbox_event (
+  seq bigserial PRIMARY KEY,
+  id uuid NOT NULL UNIQUE,
+  type text NOT NULL,
+  version integer NOT NULL CHECK (version > 0),
+  key text NOT NULL,
+  key_seq integer NOT NULL CHECK (key_seq > 0),
+  producer text NOT NULL CHECK (producer = 'quality'),
+  occurred_at timestamptz NOT NULL DEFAULT now(),
+  payload jsonb NOT NULL,
+  published_at timestamptz,
+  UNIQUE (key, key_seq)
+);
+CREATE INDEX outbox_event_unpublished_idx ON quality.outbox_event (seq) WHERE published_at IS NULL;
+
+-- Per-key event counter: its row lock orders concurrent writers of one key.
+CREATE TABLE quality.outbox_key (
+  key text PRIMARY KEY,
+  last_seq integer NOT NULL
+);
+
+-- Inbox: events from other subgraphs that quality has applied, recorded with their effect.
+CREATE TABLE quality.inbox (
+  event_id uuid PRIMARY KEY,
+  producer text NOT NULL,
+  type text NOT NULL,
+  key text NOT NULL,
+  key_seq integer NOT NULL,
+  processed_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX inbox_processed_idx ON quality.inbox (processed_at);
+
+-- How far each producer's key has been applied: the next event must be last_seq + 1.
+CREATE TABLE quality.inbox_position (
+  producer text NOT NULL,
+  key text NOT NULL,
+  last_seq integer NOT NULL,
+  PRIMARY KEY (producer, key)
+);

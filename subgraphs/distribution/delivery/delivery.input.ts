@@ -1,0 +1,30 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { DateTimeScalar } from '../../shared/graphql/scalars';
+import { DeliveryStatus } from './delivery.entity';
+
+@InputType({ description: 'The distributor ships a whole order.' })
+export class ShipOrderInput {
+  @Field(() => ID, { description: 'The order to ship; it must be assigned to the calling distributor.' })
+  orderId: string;
+}
+
+@InputType({ description: 'The institution confirms receipt of a delivery on the platform (D-03, G-05).' })
+export class ConfirmReceiptInput {
+  @Field(() => ID, { description: 'The delivery received.' })
+  deliveryId: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the goods were checked and put in store (验收入库); not before shipping, not in the future.' })
+  warehousedAt: Date;
+}
+
+@InputType({ description: 'Filters for deliveries; all given filters must match, within the caller’s scope.' })
+export class DeliveryFilter {
+  @Field(() => DeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' })
+  status?: DeliveryStatus;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only receipts confirmed late (true) or on time (false), G-05.' })
+  confirmedLate?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Only the delivery of this order.' })
+  orderId?: string;
+}

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Identity } from '../../shared/auth/identity';
+import { Delivery, DeliveryLine } from './delivery.entity';
+import { scopeDeliveries } from './delivery.scope';
+
+/** Deliveries by id within the caller's scope (an unseen one loads as null). */
+export function createDeliveryLoader(db: DataSource, identity: Identity | undefined): DataLoader<string, Delivery | null> {
+  return new DataLoader(async (ids: readonly string[]) => {
+    if (!identity) return ids.map(() => null);
+    const qb = db.getRepository(Delivery).createQueryBuilder('d').where('d.id = ANY(:ids)', { ids });
+    const rows = await scopeDeliveries(qb, 'd', identity).getMany();
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** The lines of many deliveries' orders in one query. */
+export function createDeliveryLinesLoader(db: DataSource): DataLoader<string, DeliveryLine[]> {
+  return new DataLoader(async (orderIds: readonly string[]) => {
+    const rows = await db.getRepository(DeliveryLine).createQueryBuilder('l').where('l.order_id = ANY(:orderIds)', { orderIds }).orderBy('l.line_no').getMany();
+    const byOrder = new Map<string, DeliveryLine[]>();
+    for (const line of rows) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
+    return orderIds.map((id) => byOrder.get(id) ?? []);
+  });
+}

@@ -1,0 +1,25 @@
+import type { SubgraphName } from '../db/data-source';
+
+/**
+ * Who listens to what: for each consumer, the producers' event types it handles. The relay of a
+ * producer sends every event of that producer to each consumer listed under it, handled or not, so the
+ * consumer sees each key's events without gaps and can apply them in order.
+ */
+export const SUBSCRIPTIONS: Record<SubgraphName, readonly string[]> = {
+  procurement: ['distribution.OrderShipped.v1', 'distribution.ReceiptConfirmed.v1'],
+  distribution: ['procurement.OrderPlaced.v1'],
+  insurance: ['distribution.ReceiptConfirmed.v1'],
+  quality: [],
+};
+
+/** The consumers that receive `producer`'s events. */
+export function consumersOf(producer: SubgraphName): SubgraphName[] {
+  return (Object.keys(SUBSCRIPTIONS) as SubgraphName[]).filter((consumer) =>
+    SUBSCRIPTIONS[consumer].some((type) => type.startsWith(`${producer}.`)),
+  );
+}
+
+/** The graphile-worker task that delivers events to `consumer`. */
+export function consumerTask(consumer: SubgraphName): string {
+  return `vbp.deliver.${consumer}`;
+}
