@@ -56,13 +56,15 @@ export async function consumerStatuses(bus: WorkerUtils): Promise<ConsumerStatus
 export async function parkedEvents(bus: WorkerUtils, consumer?: SubgraphName): Promise<ParkedEventRow[]> {
   return bus.withPgClient(async (client) => {
     const tasks = (consumer ? [consumer] : [...SUBGRAPHS]).map(consumerTask);
+    // The public `jobs` view has no payload; the event is read from the job table itself (graphile-worker
+    // is pinned to 0.17.x, whose layout this is).
     const { rows } = await client.query(
-      `SELECT id::text AS job_id, task_identifier, payload->>'id' AS event_id,
-              (payload->>'producer') || '.' || (payload->>'type') || '.v' || (payload->>'version') AS event_type,
-              payload->>'key' AS key, attempts, last_error, updated_at
-         FROM graphile_worker.jobs
-        WHERE task_identifier = ANY($1) AND attempts >= max_attempts
-        ORDER BY updated_at DESC LIMIT 500`,
+      `SELECT j.id::text AS job_id, t.identifier AS task_identifier, j.payload->>'id' AS event_id,
+              (j.payload->>'producer') || '.' || (j.payload->>'type') || '.v' || (j.payload->>'version') AS event_type,
+              j.payload->>'key' AS key, j.attempts, j.last_error, j.updated_at
+         FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+        WHERE t.identifier = ANY($1) AND j.attempts >= j.max_attempts
+        ORDER BY j.updated_at DESC LIMIT 500`,
       [tasks],
     );
     return rows.map((r) => ({
@@ -82,6 +84,11 @@ export async function parkedEvents(bus: WorkerUtils, consumer?: SubgraphName): P
 export async function replayParked(bus: WorkerUtils, consumer: SubgraphName, eventIds?: string[]): Promise<number> {
   const parked = (await parkedEvents(bus, consumer)).filter((p) => !eventIds || eventIds.includes(p.eventId));
   if (parked.length === 0) return 0;
-  const rescheduled = await bus.rescheduleJobs(parked.map((p) => p.jobId), { runAt: new Date(), attempts: 0 });
-  return rescheduled.length;
+  // The SQL function directly: the JS helper drops `attempts: 0` as if it were unset.
+  return bus.withPgClient(async (client) => {
+    const { rows } = await client.query('SELECT id FROM graphile_worker.reschedule_jobs($1::bigint[], run_at => now(), attempts => 0)', [
+      parked.map((p) => p.jobId),
+    ]);
+    return rows.length;
+  });
 }

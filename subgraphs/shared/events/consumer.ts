@@ -86,7 +86,9 @@ export async function startEventWorker(options: EventWorkerOptions): Promise<Run
           eventLog.info({ outcome }, 'event consumed');
         } catch (error) {
           eventLog.warn({ err: error }, 'event failed; it will be retried with backoff');
-          throw error;
+          // The bus keeps this message for operators: one line, bounded; the full error is in the log above.
+          const message = error instanceof Error ? error.message : String(error);
+          throw new Error(`${error instanceof Error ? error.name : 'Error'}: ${message.split('\n')[0].slice(0, 300)}`);
         }
       },
     },

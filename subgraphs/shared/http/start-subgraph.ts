@@ -50,7 +50,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   let relay: OutboxRelay | undefined;
   let worker: Runner | undefined;
   const stopEvents = async () => {
-    await worker?.stop();
+    // A worker already stopped (by an operator, or a test) must not keep the rest from closing.
+    await worker?.stop().catch((error) => log.debug({ err: error }, 'event worker was already stopped'));
     await relay?.stop();
     await bus?.release();
   };
