@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { creditCodeCheckCharacter } from '../shared/credit-code';
-import { insertRows, isEmpty } from '../shared/db/insert-rows';
+import { seedTable } from '../shared/db/insert-rows';
+import { DEMO_ORDERS, noonDaysAgo, priced } from '../shared/demo/orders';
 import { DEMO } from '../shared/demo/ids';
 import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
 
@@ -31,12 +32,46 @@ const POLICIES = [
   { ...policyRowHead(DOCS.lvliang), distributor_cap_drugs: 5, distributor_cap_consumables: 10 },
 ];
 
-/** Loads the demo enterprises and policies when distribution holds no enterprise yet. */
+/** The demo order book as distribution keeps it: the orders it was told of, and its deliveries. */
+function demoDeliveries() {
+  const orders = DEMO_ORDERS.map((o) => ({
+    id: o.id,
+    institution_id: o.institutionId,
+    region_code: o.regionCode,
+    distributor_id: o.distributorId,
+    total_amount: priced(o).total,
+    placed_at: noonDaysAgo(o.placedDaysAgo),
+  }));
+  const lines = DEMO_ORDERS.flatMap((o) =>
+    priced(o).lines.map((l) => ({
+      order_id: o.id, line_no: l.lineNo, product_id: l.productId, manufacturer_id: l.manufacturerId, product_name: l.name,
+      specification: l.specification, dosage_form: l.dosageForm, pack: l.pack, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount,
+    })),
+  );
+  const deliveries = DEMO_ORDERS.filter((o) => o.shippedDaysAgo !== null).map((o) => {
+    const confirmed = o.acceptedDaysAgo !== null;
+    return {
+      id: o.deliveryId, order_id: o.id, distributor_id: o.distributorId, institution_id: o.institutionId, region_code: o.regionCode,
+      amount: priced(o).total, status: confirmed ? 'RECEIPT_CONFIRMED' : 'SHIPPED', shipped_at: noonDaysAgo(o.shippedDaysAgo!),
+      warehoused_at: confirmed ? noonDaysAgo(o.acceptedDaysAgo!) : null,
+      confirmed_at: confirmed ? new Date(Date.parse(noonDaysAgo(o.acceptedDaysAgo!)) + 2 * 3600_000).toISOString() : null,
+      confirmed_late: confirmed ? false : null,
+    };
+  });
+  return { orders, lines, deliveries };
+}
+
+/** Loads each demo table of distribution that is still empty. */
 export async function seedDistributionDemoData(db: DataSource): Promise<boolean> {
   return db.transaction(async (tx) => {
-    if (!(await isEmpty(tx, 'distribution.enterprise'))) return false;
-    await insertRows(tx, 'distribution.enterprise', ENTERPRISES);
-    await insertRows(tx, 'distribution.jurisdiction_policy', POLICIES);
-    return true;
+    const { orders, lines, deliveries } = demoDeliveries();
+    const loaded = [
+      await seedTable(tx, 'distribution.enterprise', ENTERPRISES),
+      await seedTable(tx, 'distribution.jurisdiction_policy', POLICIES),
+      await seedTable(tx, 'distribution.order_copy', orders),
+      await seedTable(tx, 'distribution.order_line_copy', lines),
+      await seedTable(tx, 'distribution.delivery', deliveries),
+    ];
+    return loaded.some(Boolean);
   });
 }

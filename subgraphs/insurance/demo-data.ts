@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { insertRows, isEmpty } from '../shared/db/insert-rows';
+import { seedTable } from '../shared/db/insert-rows';
+import { daysAgo, DEMO_ORDERS, priced } from '../shared/demo/orders';
+import { PaymentTerm, settlementDueDate } from './settlement/due-date';
 import { DEMO, demoId } from '../shared/demo/ids';
 import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
 
@@ -59,12 +61,49 @@ const POLICIES = [
   })),
 ];
 
-/** Loads the demo payment standards and policies when insurance holds no standard yet. */
+/** G-04 where the demo payables are (the same terms POLICIES gives those regions). */
+const DEMO_TERMS: Record<string, PaymentTerm & { regionCode: string; document: string }> = {
+  '440203': { basis: 'DAYS_AFTER_ACCEPTANCE', days: 30, regionCode: DOCS.shaoguan.regionCode, document: DOCS.shaoguan.document },
+  '141102': { basis: 'END_OF_FOLLOWING_MONTH', days: null, regionCode: DOCS.lvliang.regionCode, document: DOCS.lvliang.document },
+};
+
+/** The demo order book's payables: one paid, one overdue, some due. */
+function demoSettlements() {
+  const accepted = DEMO_ORDERS.filter((o) => o.acceptedDaysAgo !== null);
+  const settlements = accepted.map((o) => {
+    const term = DEMO_TERMS[o.regionCode];
+    const acceptedOn = daysAgo(o.acceptedDaysAgo!);
+    const total = priced(o).total;
+    return {
+      id: o.settlementId, delivery_id: o.deliveryId, order_id: o.id, institution_id: o.institutionId, enterprise_id: o.distributorId,
+      region_code: o.regionCode, amount: total, accepted_on: acceptedOn, due_date: settlementDueDate(acceptedOn, term),
+      term_basis: term.basis, term_days: term.days, term_region_code: term.regionCode, term_document: term.document,
+      paid_amount: o.paidDaysAgo !== null ? total : '0', paid_on: o.paidDaysAgo !== null ? daysAgo(o.paidDaysAgo) : null,
+    };
+  });
+  const lines = accepted.flatMap((o) =>
+    priced(o).lines.map((l) => ({ settlement_id: o.settlementId, line_no: l.lineNo, product_id: l.productId, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount })),
+  );
+  const payments = accepted
+    .filter((o) => o.paidDaysAgo !== null)
+    .map((o) => ({
+      id: demoId('payment', o.id), settlement_id: o.settlementId, institution_id: o.institutionId, amount: priced(o).total,
+      paid_on: daysAgo(o.paidDaysAgo!), idempotency_key: `demo-${o.id}`, request_hash: 'demo',
+    }));
+  return { settlements, lines, payments };
+}
+
+/** Loads each demo table of insurance that is still empty. */
 export async function seedInsuranceDemoData(db: DataSource): Promise<boolean> {
   return db.transaction(async (tx) => {
-    if (!(await isEmpty(tx, 'insurance.payment_standard'))) return false;
-    await insertRows(tx, 'insurance.payment_standard', STANDARDS);
-    await insertRows(tx, 'insurance.jurisdiction_policy', POLICIES);
-    return true;
+    const { settlements, lines, payments } = demoSettlements();
+    const loaded = [
+      await seedTable(tx, 'insurance.payment_standard', STANDARDS),
+      await seedTable(tx, 'insurance.jurisdiction_policy', POLICIES),
+      await seedTable(tx, 'insurance.settlement', settlements),
+      await seedTable(tx, 'insurance.settlement_line', lines),
+      await seedTable(tx, 'insurance.payment', payments),
+    ];
+    return loaded.some(Boolean);
   });
 }

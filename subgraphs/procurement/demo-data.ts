@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { insertRows, isEmpty } from '../shared/db/insert-rows';
+import { seedTable } from '../shared/db/insert-rows';
+import { DEMO_ORDERS, noonDaysAgo, priced } from '../shared/demo/orders';
 import { DEMO, demoId } from '../shared/demo/ids';
 import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
 
@@ -72,14 +73,35 @@ const POLICIES = [
   { ...policyRowHead(DOCS.guangdong2025), filed_purchase_working_days: 7 },
 ];
 
-/** Loads the demo catalogue, institutions and policies when procurement holds no products yet. */
+/** The demo order book's orders, in the state their delivery and payment reached. */
+function demoOrders() {
+  const orders = DEMO_ORDERS.map((o) => ({
+    id: o.id,
+    institution_id: o.institutionId,
+    region_code: o.regionCode,
+    distributor_id: o.distributorId,
+    state: o.acceptedDaysAgo !== null ? 'RECEIPT_CONFIRMED' : o.shippedDaysAgo !== null ? 'SHIPPED' : 'PLACED',
+    total_amount: priced(o).total,
+    placed_at: noonDaysAgo(o.placedDaysAgo),
+  }));
+  const lines = DEMO_ORDERS.flatMap((o) =>
+    priced(o).lines.map((l) => ({ order_id: o.id, line_no: l.lineNo, product_id: l.productId, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount })),
+  );
+  return { orders, lines };
+}
+
+/** Loads each demo table of procurement that is still empty. */
 export async function seedProcurementDemoData(db: DataSource): Promise<boolean> {
   return db.transaction(async (tx) => {
-    if (!(await isEmpty(tx, 'procurement.product'))) return false;
-    await insertRows(tx, 'procurement.product', PRODUCTS);
-    await insertRows(tx, 'procurement.institution', INSTITUTIONS);
-    await insertRows(tx, 'procurement.jurisdiction_policy', POLICIES);
-    await insertRows(tx, 'procurement.listing', LISTINGS);
-    return true;
+    const { orders, lines } = demoOrders();
+    const loaded = [
+      await seedTable(tx, 'procurement.product', PRODUCTS),
+      await seedTable(tx, 'procurement.institution', INSTITUTIONS),
+      await seedTable(tx, 'procurement.jurisdiction_policy', POLICIES),
+      await seedTable(tx, 'procurement.listing', LISTINGS),
+      await seedTable(tx, 'procurement.purchase_order', orders),
+      await seedTable(tx, 'procurement.order_line', lines),
+    ];
+    return loaded.some(Boolean);
   });
 }

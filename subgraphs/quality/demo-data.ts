@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertRows, isEmpty } from '../shared/db/insert-rows';
+import { seedTable } from '../shared/db/insert-rows';
 import { DEMO, demoId } from '../shared/demo/ids';
 import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
 
@@ -24,12 +24,10 @@ const POLICIES = [
   },
 ];
 
-/** Loads the demo inspections and policies when quality holds no inspection yet. */
+/** Loads each demo table of quality that is still empty. */
 export async function seedQualityDemoData(db: DataSource): Promise<boolean> {
   return db.transaction(async (tx) => {
-    if (!(await isEmpty(tx, 'quality.inspection'))) return false;
-    await insertRows(tx, 'quality.inspection', INSPECTIONS);
-    await insertRows(tx, 'quality.jurisdiction_policy', POLICIES);
-    return true;
+    const loaded = [await seedTable(tx, 'quality.inspection', INSPECTIONS), await seedTable(tx, 'quality.jurisdiction_policy', POLICIES)];
+    return loaded.some(Boolean);
   });
 }

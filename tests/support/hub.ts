@@ -1,11 +1,7 @@
-import { resolve } from 'node:path';
-import { TokenVerifier } from '../../subgraphs/shared/auth/tokens';
-import { SUBGRAPHS, SubgraphName } from '../../subgraphs/shared/db/data-source';
-import { startSubgraph, StartedSubgraph } from '../../subgraphs/shared/http/start-subgraph';
+import type { SubgraphName } from '../../subgraphs/shared/db/data-source';
+import type { StartedSubgraph } from '../../subgraphs/shared/http/start-subgraph';
 import { createLogger } from '../../subgraphs/shared/logger';
-import { SUBGRAPH_DEFINITIONS } from '../../subgraphs/definitions';
-import { RunningGateway, startGateway } from '../../gateway/server';
-import { serviceTokenSource } from '../../gateway/service-token';
+import { InProcessHub, startInProcessHub } from '../../scripts/lib/in-process-hub';
 import { createTestDatabase, TestDatabase } from './database';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 import { PersonaName, personaToken } from './tokens';
@@ -48,67 +44,40 @@ export const testLogger = () => createLogger('test', process.env.TEST_LOG ?? 'si
  */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const db = await createTestDatabase();
-  const verifier = new TokenVerifier(TEST_JWT);
   const log = options.logLines ? createLogger('test', 'info', { write: (line: string) => void options.logLines!.push(line) }) : testLogger();
-  const subgraphs = new Map<SubgraphName, StartedSubgraph>();
-  let gateway: RunningGateway | undefined;
+  let hub: InProcessHub;
   try {
-    for (const name of options.subgraphs ?? SUBGRAPHS) {
-      const started = await startSubgraph(SUBGRAPH_DEFINITIONS[name], {
-        databaseUrl: db.url,
-        port: 0,
-        host: '127.0.0.1',
-        verifier,
-        log: log.child({ service: name }),
-        production: false,
-        migrate: false,
-        demoData: options.demoData ?? true,
-        poolSize: 4,
-        events:
-          options.events === false
-            ? undefined
-            : { busUrl: db.url, maxAttempts: options.eventMaxAttempts ?? 3, workerConcurrency: 2, pollIntervalMs: 200 },
-      });
-      subgraphs.set(name, started);
-    }
-    if (options.gateway ?? true) {
-      gateway = await startGateway({
-        subgraphs: [...subgraphs].map(([name, s]) => ({ name, url: s.url })),
-        supergraph: options.supergraph === 'file' ? { source: 'file', path: resolve('schema/supergraph.graphql') } : { source: 'introspect' },
-        verifier,
-        serviceToken: serviceTokenSource(TEST_JWT),
-        log: log.child({ service: 'gateway' }),
-        production: false,
-        port: 0,
-        host: '127.0.0.1',
-      });
-    }
+    hub = await startInProcessHub({
+      databaseUrl: db.url,
+      jwt: TEST_JWT,
+      log,
+      subgraphs: options.subgraphs,
+      gateway: options.gateway,
+      supergraph: options.supergraph,
+      demoData: options.demoData,
+      events: options.events === false ? false : { maxAttempts: options.eventMaxAttempts ?? 3, workerConcurrency: 2, pollIntervalMs: 200 },
+    });
   } catch (error) {
-    await Promise.all([...subgraphs.values()].map((s) => s.close()));
     await db.drop();
     throw error;
   }
+  const running = (name: SubgraphName) => {
+    const found = hub.subgraphs.get(name);
+    if (!found) throw new Error(`${name} is not running in this test hub`);
+    return found;
+  };
   return {
     db,
-    gatewayUrl: gateway?.url ?? '',
-    subgraphUrl(name) {
-      const found = subgraphs.get(name);
-      if (!found) throw new Error(`${name} is not running in this test hub`);
-      return found.url;
-    },
-    subgraph(name) {
-      const found = subgraphs.get(name);
-      if (!found) throw new Error(`${name} is not running in this test hub`);
-      return found;
-    },
+    gatewayUrl: hub.gateway?.url ?? '',
+    subgraphUrl: (name) => running(name).url,
+    subgraph: running,
     async query(who, query, variables) {
-      if (!gateway) throw new Error('This test hub has no gateway');
+      if (!hub.gateway) throw new Error('This test hub has no gateway');
       const token = typeof who === 'string' ? await personaToken(who) : who.token;
-      return postGraphQL(gateway.url, { query, variables }, { token });
+      return postGraphQL(hub.gateway.url, { query, variables }, { token });
     },
     async close() {
-      await gateway?.close();
-      await Promise.all([...subgraphs.values()].map((s) => s.close()));
+      await hub.close();
       await db.drop();
     },
   };

@@ -13,8 +13,8 @@ export class ConfirmReceiptInput {
   @Field(() => ID, { description: 'The delivery received.' })
   deliveryId: string;
 
-  @Field(() => DateTimeScalar, { description: 'When the goods were checked and put in store (验收入库); not before shipping, not in the future.' })
-  warehousedAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the goods were checked and put in store (验收入库); not before shipping, not in the future. Default: now.' })
+  warehousedAt?: Date;
 }
 
 @InputType({ description: 'Filters for deliveries; all given filters must match, within the caller’s scope.' })

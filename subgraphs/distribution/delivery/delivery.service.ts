@@ -60,9 +60,9 @@ export async function shipOrder(ctx: DistributionContext, input: ShipOrderInput)
  */
 export async function confirmReceipt(ctx: DistributionContext, input: ConfirmReceiptInput): Promise<Delivery> {
   const deliveryId = requireId(input.deliveryId, 'deliveryId');
-  const warehousedAt = input.warehousedAt;
-  const institutionId = ctx.identity!.org!;
   const now = new Date();
+  const warehousedAt = input.warehousedAt ?? now;
+  const institutionId = ctx.identity!.org!;
   if (warehousedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw errors.badInput('warehousedAt cannot be in the future', { field: 'warehousedAt' });
 
   return ctx.db.transaction(async (tx) => {

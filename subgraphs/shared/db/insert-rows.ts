@@ -25,3 +25,13 @@ export async function isEmpty(manager: EntityManager, table: string): Promise<bo
   const rows = await manager.query(`SELECT 1 FROM ${table} LIMIT 1`);
   return rows.length === 0;
 }
+
+/**
+ * Demo data for one table: inserted only while the table is empty, so a database that already holds
+ * data (real or demo) is left alone, and a table added by a later migration still gets its demo rows.
+ */
+export async function seedTable(manager: EntityManager, table: string, rows: Array<Record<string, unknown>>): Promise<boolean> {
+  if (!(await isEmpty(manager, table))) return false;
+  await insertRows(manager, table, rows);
+  return true;
+}

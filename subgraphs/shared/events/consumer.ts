@@ -1,4 +1,5 @@
 import { Runner, run } from 'graphile-worker';
+import { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubgraphName } from '../db/data-source';
 import type { Logger } from '../logger';
@@ -66,8 +67,14 @@ export interface EventWorkerOptions {
 /** Runs the jobs addressed to one consumer; `stop()` lets the running ones finish. */
 export async function startEventWorker(options: EventWorkerOptions): Promise<Runner> {
   const { consumer, db, handlers, log } = options;
-  return run({
-    connectionString: options.busUrl,
+  // The worker's own bookkeeping (taking, completing, failing jobs) need not wait for the disk: a job whose
+  // completion is lost in a crash runs again, and the inbox drops it. Enqueueing (the relay) keeps full durability.
+  const pool = new Pool({ connectionString: options.busUrl, max: options.concurrency + 2, options: '-c synchronous_commit=off', application_name: `vbp-worker-${consumer}` });
+  const lost = (error: Error) => log.warn({ err: error }, 'event worker lost a database connection');
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
+  const runner = await run({
+    pgPool: pool,
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
@@ -91,6 +98,13 @@ export async function startEventWorker(options: EventWorkerOptions): Promise<Run
           throw new Error(`${error instanceof Error ? error.name : 'Error'}: ${message.split('\n')[0].slice(0, 300)}`);
         }
       },
+    },
+  });
+  const stop = runner.stop.bind(runner);
+  return Object.assign(runner, {
+    stop: async () => {
+      await stop();
+      await pool.end();
     },
   });
 }

@@ -122,7 +122,7 @@ export class OutboxRelay {
         ),
       );
       await tx.query(`UPDATE ${this.producer}.outbox_event SET published_at = now() WHERE id = ANY($1)`, [events.map((e) => e.id)]);
-      for (const event of events) this.log.debug({ eventId: event.id, type: event.type, key: event.key, consumers: this.consumers }, 'event published');
+      for (const event of events) this.log.info({ eventId: event.id, type: event.type, key: event.key, consumers: this.consumers }, 'event published');
       return rows.length;
     });
   }
