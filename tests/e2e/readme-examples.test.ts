@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { startTestHub, TestHub } from '../support/hub';
 import { DEMO_PERSONAS, PersonaName } from '../support/tokens';
 
-/** Every ```graphql block of README.md that names a persona in its first line. */
+/** Every ```graphql block of README.md that names a persona in its first line, in the README's order. */
 function readmeExamples(): Array<{ persona: PersonaName; name: string; query: string }> {
   const readme = readFileSync('README.md', 'utf8');
   return [...readme.matchAll(/```graphql\n# persona: ([\w-]+)\n([\s\S]*?)```/g)].map(([, persona, query]) => ({
     persona: persona as PersonaName,
-    name: /query (\w+)/.exec(query)?.[1] ?? 'anonymous',
+    name: /(?:query|mutation) (\w+)/.exec(query)?.[1] ?? 'anonymous',
     query,
   }));
 }
