@@ -6,6 +6,7 @@ import { Institution, OrderReference, Product } from '../references/stubs';
 import { Delivery, DeliveryLine } from './delivery.entity';
 import { ConfirmReceiptInput, DeliveryFilter, ShipOrderInput } from './delivery.input';
 import { confirmReceipt, getDelivery, listDeliveries, shipOrder } from './delivery.service';
+import type { EntityReference } from '../../shared/graphql/entity-reference';
 
 @ObjectType({ description: 'A page of deliveries.' })
 export class DeliveryConnection extends Connection(Delivery, 'The deliveries of this page, ordered by id.') {}
@@ -37,7 +38,7 @@ export class DeliveryResolver {
   }
 
   @FieldResolver(() => OrderReference, { description: 'The order delivered, resolved by the procurement subgraph.' })
-  order(@Root() delivery: Delivery): OrderReference {
+  order(@Root() delivery: Delivery): EntityReference {
     return { id: delivery.orderId };
   }
 
@@ -47,7 +48,7 @@ export class DeliveryResolver {
   }
 
   @FieldResolver(() => Institution, { description: 'The receiving institution, resolved by the procurement subgraph.' })
-  institution(@Root() delivery: Delivery): Institution {
+  institution(@Root() delivery: Delivery): EntityReference {
     return { id: delivery.institutionId };
   }
 
@@ -60,7 +61,7 @@ export class DeliveryResolver {
 @Resolver(() => DeliveryLine)
 export class DeliveryLineResolver {
   @FieldResolver(() => Product, { description: 'The product, resolved by the procurement subgraph.' })
-  product(@Root() line: DeliveryLine): Product {
+  product(@Root() line: DeliveryLine): EntityReference {
     return { id: line.productId };
   }
 }

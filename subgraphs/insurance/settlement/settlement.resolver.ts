@@ -7,6 +7,7 @@ import { Delivery, Enterprise, Institution, OrderReference } from '../references
 import { AppliedPaymentTerm, Settlement, SettlementLine, SettlementStatus } from './settlement.entity';
 import { RecordPaymentInput, SettlementFilter } from './settlement.input';
 import { listSettlements, recordPayment, settlementForDelivery, SettlementOn, statusOn } from './settlement.service';
+import type { EntityReference } from '../../shared/graphql/entity-reference';
 
 @ObjectType({ description: 'A page of payables.' })
 export class SettlementConnection extends Connection(Settlement, 'The payables of this page, ordered by id.') {}
@@ -64,22 +65,22 @@ export class SettlementResolver {
   }
 
   @FieldResolver(() => Institution, { description: 'The paying institution, resolved by the procurement subgraph.' })
-  institution(@Root() s: Settlement): Institution {
+  institution(@Root() s: Settlement): EntityReference {
     return { id: s.institutionId };
   }
 
   @FieldResolver(() => Enterprise, { description: 'The enterprise owed (the distributor that delivered), resolved by the distribution subgraph.' })
-  enterprise(@Root() s: Settlement): Enterprise {
+  enterprise(@Root() s: Settlement): EntityReference {
     return { id: s.enterpriseId };
   }
 
   @FieldResolver(() => Delivery, { description: 'The delivery paid for, resolved by the distribution subgraph.' })
-  delivery(@Root() s: Settlement): Delivery {
+  delivery(@Root() s: Settlement): EntityReference {
     return { id: s.deliveryId };
   }
 
   @FieldResolver(() => OrderReference, { description: 'The order, resolved by the procurement subgraph.' })
-  order(@Root() s: Settlement): OrderReference {
+  order(@Root() s: Settlement): EntityReference {
     return { id: s.orderId };
   }
 
@@ -92,7 +93,7 @@ export class SettlementResolver {
 @Resolver(() => SettlementLine)
 export class SettlementLineResolver {
   @FieldResolver(() => Product, { description: 'The product, resolved by the procurement subgraph.' })
-  product(@Root() line: SettlementLine): Product {
+  product(@Root() line: SettlementLine): EntityReference {
     return { id: line.productId };
   }
 }

@@ -7,6 +7,7 @@ import { Product } from '../product/product.entity';
 import { OrderLine, PurchaseOrder } from './order.entity';
 import { OrderFilter, PlaceOrderInput } from './order.input';
 import { getOrder, listOrders, placeOrder } from './order.service';
+import type { EntityReference } from '../../shared/graphql/entity-reference';
 
 @ObjectType({ description: 'A page of orders.' })
 export class OrderConnection extends Connection(PurchaseOrder, 'The orders of this page, ordered by id.') {}
@@ -38,7 +39,7 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Enterprise, { description: 'The distributor (配送企业) that is to deliver, resolved by the distribution subgraph.' })
-  distributor(@Root() order: PurchaseOrder): Enterprise {
+  distributor(@Root() order: PurchaseOrder): EntityReference {
     return enterpriseReference(order.distributorId);
   }
 

@@ -5,6 +5,7 @@ import { Enterprise, enterpriseReference } from '../enterprise/enterprise.stub';
 import { Product } from './product.entity';
 import { ProductFilter } from './product.input';
 import { getProduct, listProducts } from './product.service';
+import type { EntityReference } from '../../shared/graphql/entity-reference';
 
 @ObjectType({ description: 'A page of catalogue products.' })
 export class ProductConnection extends Connection(Product, 'The products of this page, ordered by id.') {}
@@ -26,7 +27,7 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => Enterprise, { description: 'The manufacturer (生产企业), resolved by the distribution subgraph.' })
-  manufacturer(@Root() product: Product): Enterprise {
+  manufacturer(@Root() product: Product): EntityReference {
     return enterpriseReference(product.manufacturerId);
   }
 }
