@@ -3,7 +3,7 @@ import { errors } from '../../shared/errors';
 import type { SettlementPaidV1 } from '../../shared/events/contracts';
 import { recordEvent } from '../../shared/events/outbox';
 import { pageRequest, PageInput, toPage } from '../../shared/graphql/pagination';
-import { Money, parseIsoDate, todayInChina } from '../../shared/graphql/scalars';
+import { decimalText, Money, parseIsoDate, todayInChina } from '../../shared/graphql/scalars';
 import { regionLikePattern } from '../../shared/region';
 import { requestHash, requireId, requireIdempotencyKey, requirePositiveAmount, requireRegionCode } from '../../shared/validation';
 import type { InsuranceContext } from '../context';
@@ -60,7 +60,7 @@ export async function recordPayment(ctx: InsuranceContext, input: RecordPaymentI
   const paidOn = input.paidOn ? parseIsoDate(input.paidOn) : today;
   if (paidOn > today) throw errors.badInput('paidOn cannot be in the future', { field: 'paidOn' });
   const institutionId = ctx.identity!.org!;
-  const hash = requestHash({ settlementId, amount: amount.toFixed(), paidOn: input.paidOn ?? null });
+  const hash = requestHash({ settlementId, amount: decimalText(amount), paidOn: input.paidOn ?? null });
 
   return ctx.db.transaction(async (tx) => {
     const [previous] = await tx.query(`SELECT settlement_id, request_hash FROM insurance.payment WHERE institution_id = $1 AND idempotency_key = $2`, [
@@ -84,15 +84,15 @@ export async function recordPayment(ctx: InsuranceContext, input: RecordPaymentI
     if (settlement.paidOn) throw errors.conflict(`Settlement ${settlementId} was already paid on ${settlement.paidOn}`, { rule: 'I-06' });
     const owed = new Money(settlement.amount).minus(settlement.paidAmount);
     if (!amount.eq(owed)) {
-      throw errors.badInput(`I-06: the amount must equal what is owed, ${owed.toFixed()}`, { field: 'amount', rule: 'I-06' });
+      throw errors.badInput(`I-06: the amount must equal what is owed, ${decimalText(owed)}`, { field: 'amount', rule: 'I-06' });
     }
     if (paidOn < settlement.acceptedOn) throw errors.badInput('paidOn cannot be before the delivery was accepted', { field: 'paidOn' });
 
     await tx.query(
       `INSERT INTO insurance.payment (id, settlement_id, institution_id, amount, paid_on, idempotency_key, request_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [randomUUID(), settlementId, institutionId, amount.toFixed(), paidOn, idempotencyKey, hash],
+      [randomUUID(), settlementId, institutionId, decimalText(amount), paidOn, idempotencyKey, hash],
     );
-    Object.assign(settlement, { paidAmount: new Money(settlement.paidAmount).plus(amount).toFixed(), paidOn });
+    Object.assign(settlement, { paidAmount: decimalText(new Money(settlement.paidAmount).plus(amount)), paidOn });
     await tx.getRepository(Settlement).save(settlement);
     await recordEvent<SettlementPaidV1>(tx, 'insurance', {
       type: 'SettlementPaid',
@@ -103,7 +103,7 @@ export async function recordPayment(ctx: InsuranceContext, input: RecordPaymentI
         deliveryId: settlement.deliveryId,
         institutionId,
         enterpriseId: settlement.enterpriseId,
-        amount: amount.toFixed(),
+        amount: decimalText(amount),
         paidOn,
         dueDate: settlement.dueDate,
         paidLate: paidOn > settlement.dueDate,

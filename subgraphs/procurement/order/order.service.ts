@@ -4,7 +4,7 @@ import { errors } from '../../shared/errors';
 import type { OrderPlacedV1 } from '../../shared/events/contracts';
 import { recordEvent } from '../../shared/events/outbox';
 import { pageRequest, PageInput, toPage } from '../../shared/graphql/pagination';
-import { Money } from '../../shared/graphql/scalars';
+import { decimalText, Money } from '../../shared/graphql/scalars';
 import { regionChain, regionLikePattern } from '../../shared/region';
 import {
   requestHash,
@@ -56,7 +56,7 @@ function validate(input: PlaceOrderInput) {
 export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput): Promise<PurchaseOrder> {
   const { distributorId, lines, idempotencyKey } = validate(input);
   const institutionId = ctx.identity!.org!;
-  const hash = requestHash({ distributorId, lines: lines.map((l) => ({ ...l, unitPrice: l.unitPrice.toFixed() })) });
+  const hash = requestHash({ distributorId, lines: lines.map((l) => ({ ...l, unitPrice: decimalText(l.unitPrice) })) });
 
   return ctx.db.transaction(async (tx) => {
     if (idempotencyKey) {
@@ -88,7 +88,7 @@ export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput
         });
       }
       if (line.unitPrice.gt(listing.listed_price)) {
-        throw errors.badInput(`P-08: unit price ${line.unitPrice.toFixed()} exceeds the listed price ${new Money(listing.listed_price).toFixed()}`, {
+        throw errors.badInput(`P-08: unit price ${decimalText(line.unitPrice)} exceeds the listed price ${decimalText(listing.listed_price)}`, {
           field: `lines[${i}].unitPrice`,
           rule: 'P-08',
         });
@@ -104,14 +104,14 @@ export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput
       regionCode: institution.regionCode,
       distributorId,
       state: OrderState.PLACED,
-      totalAmount: total.toFixed(),
+      totalAmount: decimalText(total),
       placedAt: new Date(),
       idempotencyKey: idempotencyKey ?? null,
       requestHash: idempotencyKey ? hash : null,
     });
     await tx.getRepository(PurchaseOrder).insert(order);
     await tx.getRepository(OrderLine).insert(
-      priced.map((l) => ({ orderId: order.id, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice.toFixed(), amount: l.amount.toFixed() })),
+      priced.map((l) => ({ orderId: order.id, lineNo: l.lineNo, productId: l.productId, quantity: l.quantity, unitPrice: decimalText(l.unitPrice), amount: decimalText(l.amount) })),
     );
     await recordEvent<OrderPlacedV1>(tx, 'procurement', {
       type: 'OrderPlaced',
@@ -133,8 +133,8 @@ export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput
           dosageForm: l.product.dosage_form,
           pack: l.product.pack,
           quantity: l.quantity,
-          unitPrice: l.unitPrice.toFixed(),
-          amount: l.amount.toFixed(),
+          unitPrice: decimalText(l.unitPrice),
+          amount: decimalText(l.amount),
         })),
       },
     });

@@ -1,4 +1,4 @@
-import { Money } from '../graphql/scalars';
+import { decimalText, Money } from '../graphql/scalars';
 import { DEMO, demoId } from './ids';
 
 /**
@@ -61,6 +61,6 @@ export function noonDaysAgo(days: number, now = new Date()): string {
 
 /** Line amounts and the order total, exactly. */
 export function priced(o: DemoOrder) {
-  const lines = o.lines.map((l, i) => ({ ...l, lineNo: i + 1, amount: new Money(l.unitPrice).times(l.quantity).toFixed() }));
-  return { lines, total: lines.reduce((sum, l) => sum.plus(l.amount), new Money(0)).toFixed() };
+  const lines = o.lines.map((l, i) => ({ ...l, lineNo: i + 1, amount: decimalText(new Money(l.unitPrice).times(l.quantity)) }));
+  return { lines, total: decimalText(lines.reduce((sum, l) => sum.plus(l.amount), new Money(0))) };
 }

@@ -6,13 +6,21 @@ import { errors } from '../errors';
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Money = Decimal;
 
+/**
+ * The exact plain-notation text of a decimal, as stored in `numeric` columns and sent to clients.
+ * (decimal.js fixed-point text with no digit count: exact, never rounded, never exponential; no JS number involved.)
+ */
+export function decimalText(value: Decimal.Value): string {
+  return new Money(value).toFixed();
+}
+
 const DECIMAL_LITERAL = /^-?\d{1,20}(\.\d{1,8})?$/;
 
 function parseDecimal(value: unknown): string {
   if (typeof value !== 'string' || !DECIMAL_LITERAL.test(value)) {
     throw errors.badInput('A Decimal is a string of digits with an optional sign and up to 8 decimal places, e.g. "12.50"');
   }
-  return new Money(value).toFixed();
+  return decimalText(value);
 }
 
 /**
@@ -23,8 +31,7 @@ export const DecimalScalar = new GraphQLScalarType({
   name: 'Decimal',
   description: 'An exact decimal number as a string, e.g. "12.50" (金额/价格/比例). Never a binary float.',
   serialize(value) {
-    if (typeof value === 'string') return new Money(value).toFixed();
-    if (Decimal.isDecimal(value)) return (value as Decimal).toFixed();
+    if (typeof value === 'string' || Decimal.isDecimal(value)) return decimalText(value as Decimal.Value);
     throw new TypeError('Decimal fields must be resolved as strings or Decimal values');
   },
   parseValue: parseDecimal,
