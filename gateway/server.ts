@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { Role } from '../subgraphs/shared/auth/identity';
 import type { TokenVerifier } from '../subgraphs/shared/auth/tokens';
 import { errors, maskErrors, withHttpStatus } from '../subgraphs/shared/errors';
-import { addHealthRoutes, createHttpApp, drainHttp, listen, RunningHttp } from '../subgraphs/shared/http/service-http';
+import { addHealthRoutes, bodyErrors, createHttpApp, drainHttp, listen, RunningHttp } from '../subgraphs/shared/http/service-http';
 import type { Logger } from '../subgraphs/shared/logger';
 import type { GatewayContext } from './context';
+import { CallerRateLimiter, limitExceeded, operationLimits, REQUEST_LIMITS, RequestLimits } from './request-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 
 export interface GatewayOptions {
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   production: boolean;
   port: number;
   host: string;
+  /** Overrides of REQUEST_LIMITS (tests use small ones). */
+  limits?: Partial<RequestLimits>;
 }
 
 export interface RunningGateway extends RunningHttp {
@@ -34,12 +37,14 @@ export interface RunningGateway extends RunningHttp {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const urls = new Map(options.subgraphs.map((s) => [s.name, s.url]));
+  const limits: RequestLimits = { ...REQUEST_LIMITS, ...options.limits };
+  const rateLimiter = new CallerRateLimiter(limits.requestsPerMinute);
   const gateway = new ApolloGateway({
     ...(options.supergraph.source === 'file'
       ? { supergraphSdl: readFileSync(options.supergraph.path, 'utf8') }
       : { supergraphSdl: new IntrospectAndCompose({ subgraphs: options.subgraphs }) }),
     // The checked-in supergraph names development URLs; the deployment's own configuration wins.
-    buildService: ({ name, url }) => new SubgraphDataSource(urls.get(name) ?? url!, options.serviceToken),
+    buildService: ({ name, url }) => new SubgraphDataSource(urls.get(name) ?? url!, options.serviceToken, limits.subgraphTimeoutMs),
     logger: options.log,
   });
 
@@ -52,14 +57,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: maskErrors(options.log),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Limits: tokens while parsing, the rest once the operation is known, all before it is planned.
+    parseOptions: { maxTokens: limits.maxTokens },
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimits(limits)],
   });
   await apollo.start();
 
   addHealthRoutes(app, async () => true);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId: string = res.locals.requestId;
@@ -70,11 +78,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           if (found.role === Role.SERVICE) throw errors.unauthenticated('Service tokens are not accepted from clients');
           return found;
         });
+        const wait = rateLimiter.take(`${identity.role}:${identity.org ?? identity.region}:${identity.subject}`);
+        if (wait > 0) {
+          res.setHeader('retry-after', String(wait));
+          throw limitExceeded('requestsPerMinute', limits.requestsPerMinute, limits.requestsPerMinute + 1, 429);
+        }
         const log = options.log.child({ requestId, role: identity.role, org: identity.org });
         return { requestId, identity, authorization: req.headers.authorization!, log };
       },
     }),
   );
+
+  app.use(bodyErrors(limits.maxBodyBytes));
 
   const running = await listen(server, options.port, options.host, options.log);
   return {

@@ -10,8 +10,9 @@ import type { GatewayContext } from './context';
  * own behalf (composing the supergraph in development) carry the gateway's service token instead.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly serviceToken: () => Promise<string | undefined>) {
-    super({ url });
+  constructor(url: string, private readonly serviceToken: () => Promise<string | undefined>, timeoutMs: number) {
+    // A subgraph that does not answer in time is abandoned; the subgraph cancels its own SQL by statement_timeout.
+    super({ url, fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -7,6 +7,7 @@ import type { Logger } from '../../subgraphs/shared/logger';
 import { SUBGRAPH_DEFINITIONS } from '../../subgraphs/definitions';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { serviceTokenSource } from '../../gateway/service-token';
+import type { RequestLimits } from '../../gateway/request-limits';
 
 export interface InProcessHubOptions {
   databaseUrl: string;
@@ -19,6 +20,8 @@ export interface InProcessHubOptions {
   demoData?: boolean;
   events?: false | { maxAttempts: number; workerConcurrency: number; pollIntervalMs: number };
   poolSize?: number;
+  statementTimeoutMs?: number;
+  limits?: Partial<RequestLimits>;
 }
 
 export interface InProcessHub {
@@ -53,6 +56,7 @@ export async function startInProcessHub(options: InProcessHubOptions): Promise<I
           migrate: options.migrate ?? false,
           demoData: options.demoData ?? true,
           poolSize: options.poolSize ?? 4,
+          statementTimeoutMs: options.statementTimeoutMs,
           events: options.events === false ? undefined : { busUrl: options.databaseUrl, ...(options.events ?? { maxAttempts: 10, workerConcurrency: 4, pollIntervalMs: 500 }) },
         }),
       );
@@ -67,6 +71,7 @@ export async function startInProcessHub(options: InProcessHubOptions): Promise<I
         production: false,
         port: 0,
         host: '127.0.0.1',
+        limits: options.limits,
       });
     }
   } catch (error) {

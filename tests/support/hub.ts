@@ -2,6 +2,7 @@ import type { SubgraphName } from '../../subgraphs/shared/db/data-source';
 import type { StartedSubgraph } from '../../subgraphs/shared/http/start-subgraph';
 import { createLogger } from '../../subgraphs/shared/logger';
 import { InProcessHub, startInProcessHub } from '../../scripts/lib/in-process-hub';
+import type { RequestLimits } from '../../gateway/request-limits';
 import { createTestDatabase, TestDatabase } from './database';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 import { PersonaName, personaToken } from './tokens';
@@ -18,6 +19,9 @@ export interface TestHubOptions {
   events?: boolean;
   /** Attempts before an event is parked (default 3). */
   eventMaxAttempts?: number;
+  /** Gateway limits other than the production defaults. */
+  limits?: Partial<RequestLimits>;
+  statementTimeoutMs?: number;
 }
 
 export interface TestHub {
@@ -55,6 +59,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       gateway: options.gateway,
       supergraph: options.supergraph,
       demoData: options.demoData,
+      limits: options.limits,
+      statementTimeoutMs: options.statementTimeoutMs,
       events: options.events === false ? false : { maxAttempts: options.eventMaxAttempts ?? 3, workerConcurrency: 2, pollIntervalMs: 200 },
     });
   } catch (error) {

@@ -22,6 +22,8 @@ export interface DataSourceOptions {
   entities: Array<Function | EntitySchema<any>>;
   poolSize?: number;
   applicationName?: string;
+  /** PostgreSQL cancels any statement of this pool that runs longer (0: no limit). */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: false,
     extra: {
       max: options.poolSize ?? 10,
-      options: `-c search_path=${options.subgraph} -c role=${applicationRole(options.subgraph)}`,
+      options: `-c search_path=${options.subgraph} -c role=${applicationRole(options.subgraph)} -c statement_timeout=${options.statementTimeoutMs ?? 0}`,
       application_name: options.applicationName ?? `vbp-${options.subgraph}`,
       connectionTimeoutMillis: 5_000,
     },

@@ -15,6 +15,24 @@ export function addHealthRoutes(app: Express, isReady: () => Promise<boolean>): 
   });
 }
 
+/**
+ * Answers a body over the size limit (HTTP 413) or one that is not JSON (400) in GraphQL's shape, with
+ * the limit named, instead of express's HTML error page. Mount after the JSON parser.
+ */
+export function bodyErrors(maxBytes: number) {
+  return (error: { type?: string; status?: number }, _req: Request, res: Response, next: (error?: unknown) => void) => {
+    if (error?.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `Request refused: the body is larger than ${maxBytes} bytes`, extensions: { code: 'BAD_USER_INPUT', limit: 'bodyBytes', max: maxBytes } }] });
+      return;
+    }
+    if (error?.type === 'entity.parse.failed' || error?.type === 'charset.unsupported' || error?.type === 'encoding.unsupported') {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+      return;
+    }
+    next(error);
+  };
+}
+
 /** A started HTTP listener with the port it actually got (0 asks the OS for a free one). */
 export interface RunningHttp {
   server: Server;

@@ -22,6 +22,8 @@ export interface StartSubgraphOptions {
   /** Load the demo world when the subgraph's tables are empty. */
   demoData: boolean;
   poolSize?: number;
+  /** Cancels SQL statements that run longer than this (default 10 s). */
+  statementTimeoutMs?: number;
   /** The event bus: where relays add jobs and workers take them. Omit to run without events. */
   events?: {
     busUrl: string;
@@ -44,7 +46,13 @@ export interface StartedSubgraph extends RunningSubgraph {
 export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<StartedSubgraph> {
   const log = options.log;
   if (options.migrate) await migrate({ url: options.databaseUrl, subgraph: definition.name, log });
-  const db = createDataSource({ url: options.databaseUrl, subgraph: definition.name, entities: definition.entities, poolSize: options.poolSize });
+  const db = createDataSource({
+    url: options.databaseUrl,
+    subgraph: definition.name,
+    entities: definition.entities,
+    poolSize: options.poolSize,
+    statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
+  });
   await db.initialize();
   let bus: WorkerUtils | undefined;
   let relay: OutboxRelay | undefined;

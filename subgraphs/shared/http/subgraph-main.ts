@@ -33,6 +33,7 @@ async function serve(definition: SubgraphDefinition): Promise<void> {
         MIGRATE_ON_START: flag.default(true),
         DEMO_DATA: flag.optional(),
         DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+        DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
         BUS_DATABASE_URL: z.string().url().optional(),
         EVENTS: flag.default(true),
         EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
@@ -64,6 +65,7 @@ async function serve(definition: SubgraphDefinition): Promise<void> {
     migrate: config.MIGRATE_ON_START,
     demoData: config.DEMO_DATA ?? !production,
     poolSize: config.DB_POOL_SIZE,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     events: config.EVENTS
       ? {
           busUrl: config.BUS_DATABASE_URL ?? config.DATABASE_URL,

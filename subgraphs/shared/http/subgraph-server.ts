@@ -9,7 +9,7 @@ import type { TokenVerifier } from '../auth/tokens';
 import type { RequestContext } from '../context';
 import { maskErrors, withHttpStatus } from '../errors';
 import type { Logger } from '../logger';
-import { addHealthRoutes, createHttpApp, drainHttp, listen, RunningHttp } from './service-http';
+import { addHealthRoutes, bodyErrors, createHttpApp, drainHttp, listen, RunningHttp } from './service-http';
 import { requestLogging } from './request-logging';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -66,7 +66,9 @@ export async function startSubgraphServer<Loaders>(
     await options.db.query('SELECT 1');
     return true;
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }));
+  const maxBodyBytes = 1024 * 1024;
+  app.use('/graphql', express.json({ limit: maxBodyBytes }), expressMiddleware(apollo, { context }));
+  app.use(bodyErrors(maxBodyBytes));
 
   const running = await listen(server, listenOn.port, listenOn.host, options.log);
   return {
