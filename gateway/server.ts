@@ -12,6 +12,7 @@ import type { Logger } from '../subgraphs/shared/logger';
 import type { GatewayContext } from './context';
 import { CallerRateLimiter, limitExceeded, operationLimits, REQUEST_LIMITS, RequestLimits } from './request-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { requestIdInErrors } from '../subgraphs/shared/http/request-id-in-errors';
 
 export interface GatewayOptions {
   subgraphs: Array<{ name: string; url: string }>;
@@ -60,7 +61,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Limits: tokens while parsing, the rest once the operation is known, all before it is planned.
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimits(limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimits(limits), requestIdInErrors()],
   });
   await apollo.start();
 

@@ -63,21 +63,22 @@ export async function recordPayment(ctx: InsuranceContext, input: RecordPaymentI
   const hash = requestHash({ settlementId, amount: decimalText(amount), paidOn: input.paidOn ?? null });
 
   return ctx.db.transaction(async (tx) => {
-    const [previous] = await tx.query(`SELECT settlement_id, request_hash FROM insurance.payment WHERE institution_id = $1 AND idempotency_key = $2`, [
-      institutionId,
-      idempotencyKey,
-    ]);
+    // Lock the payable first: concurrent retries of one payment then take turns, and each sees the first's row.
     const settlement = await tx
       .getRepository(Settlement)
       .createQueryBuilder('s')
       .setLock('pessimistic_write')
       .where('s.id = :settlementId AND s.institution_id = :institutionId', { settlementId, institutionId })
       .getOne();
+    const [previous] = await tx.query(`SELECT settlement_id, request_hash FROM insurance.payment WHERE institution_id = $1 AND idempotency_key = $2`, [
+      institutionId,
+      idempotencyKey,
+    ]);
     if (previous) {
-      if (previous.request_hash !== hash || previous.settlement_id !== settlementId) {
+      if (previous.request_hash !== hash || previous.settlement_id !== settlementId || !settlement) {
         throw errors.conflict('This idempotency key was already used for a different payment');
       }
-      return Object.assign(settlement!, { asOf: today });
+      return Object.assign(settlement, { asOf: today });
     }
     // Another institution's payable answers exactly like a missing one.
     if (!settlement) throw errors.notFound('Settlement', settlementId);

@@ -60,6 +60,8 @@ export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput
 
   return ctx.db.transaction(async (tx) => {
     if (idempotencyKey) {
+      // Concurrent retries under one key take turns here, so the second finds the first's order.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`placeOrder:${institutionId}:${idempotencyKey}`]);
       const previous = await tx.getRepository(PurchaseOrder).findOneBy({ institutionId, idempotencyKey });
       if (previous) {
         if (previous.requestHash !== hash) throw errors.conflict('This idempotency key was already used for a different order');

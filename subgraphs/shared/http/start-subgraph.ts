@@ -99,15 +99,19 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       },
       { port: options.port, host: options.host },
     );
+    let closing: Promise<void> | undefined;
     return {
       ...server,
       relay,
       worker,
       bus,
-      async close() {
-        await server.stop();
-        await stopEvents();
-        await db.destroy();
+      close() {
+        closing ??= (async () => {
+          await server.stop();
+          await stopEvents();
+          await db.destroy();
+        })();
+        return closing;
       },
     };
   } catch (error) {

@@ -11,6 +11,7 @@ import { maskErrors, withHttpStatus } from '../errors';
 import type { Logger } from '../logger';
 import { addHealthRoutes, bodyErrors, createHttpApp, drainHttp, listen, RunningHttp } from './service-http';
 import { requestLogging } from './request-logging';
+import { requestIdInErrors } from './request-id-in-errors';
 
 export interface SubgraphServerOptions<Loaders> {
   name: string;
@@ -50,6 +51,7 @@ export async function startSubgraphServer<Loaders>(
       // Federated traces would tell any caller how long each resolver took; nothing here reports to Apollo.
       ApolloServerPluginInlineTraceDisabled(),
       requestLogging(),
+      requestIdInErrors(),
     ],
   });
   await apollo.start();
