@@ -10,6 +10,7 @@ import { errors, maskErrors, withHttpStatus } from '../subgraphs/shared/errors';
 import { addHealthRoutes, bodyErrors, createHttpApp, drainHttp, listen, RunningHttp } from '../subgraphs/shared/http/service-http';
 import type { Logger } from '../subgraphs/shared/logger';
 import type { GatewayContext } from './context';
+import { addDevelopmentIde } from './development-ide';
 import { CallerRateLimiter, limitExceeded, operationLimits, REQUEST_LIMITS, RequestLimits } from './request-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { requestIdInErrors } from '../subgraphs/shared/http/request-id-in-errors';
@@ -66,6 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
 
   addHealthRoutes(app, async () => true);
+  if (!options.production) addDevelopmentIde(app, options.log);
   app.use(
     '/graphql',
     express.json({ limit: limits.maxBodyBytes }),

@@ -68,3 +68,33 @@ describe('production mode', () => {
     });
   });
 });
+
+describe('development IDE', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ subgraphs: ['procurement'] });
+  });
+  afterAll(() => hub.close());
+
+  it('serves GraphiQL and its scripts from the project itself, under a same-origin-only policy', async () => {
+    const base = hub.gatewayUrl.replace(/\/graphql$/, '');
+    const page = await fetch(`${base}/graphiql`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css', 'init.js']) {
+      const response = await fetch(`${base}/graphiql/assets/${asset}`);
+      expect([asset, response.status]).toEqual([asset, 200]);
+    }
+  });
+
+  it('serves no IDE in production', async () => {
+    const gateway = await productionGateway([{ name: 'procurement', url: hub.subgraphUrl('procurement') }]);
+    try {
+      expect((await fetch(gateway.url.replace(/\/graphql$/, '/graphiql'))).status).toBe(404);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
