@@ -41,3 +41,33 @@ describe('one subgraph down', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ gateway: false, events: false });
+  });
+  afterAll(() => hub.close());
+
+  it('drains a request in flight before closing, and refuses new connections meanwhile', async () => {
+    const { Client } = await import('pg');
+    const { personaToken } = await import('../support/tokens');
+    const { postGraphQL } = await import('../support/graphql-client');
+    const locker = new Client({ connectionString: hub.db.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE procurement.product IN ACCESS EXCLUSIVE MODE');
+    const procurement = hub.subgraph('procurement');
+    const inFlight = postGraphQL(procurement.url, { query: '{ products { nodes { id } } }' }, { token: await personaToken('hospital') });
+    await new Promise((r) => setTimeout(r, 200)); // the request is now waiting on the lock
+    const closing = procurement.close();
+    await new Promise((r) => setTimeout(r, 200));
+    await expect(fetch(procurement.url.replace('/graphql', '/health'))).rejects.toThrow();
+    await locker.query('ROLLBACK');
+    await locker.end();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    await closing;
+  });
+});

@@ -54,13 +54,32 @@ export class OutboxRelay {
 
   async start(listenUrl: string): Promise<void> {
     if (this.consumers.length === 0) return;
-    this.listener = new Client({ connectionString: listenUrl, application_name: `vbp-relay-${this.producer}` });
-    this.listener.on('notification', (message) => message.payload === this.producer && this.wake());
-    this.listener.on('error', (error) => this.log.warn({ err: error }, 'outbox listener lost; polling until restart'));
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.poll = setInterval(() => this.wake(), this.options.pollMs);
+    await this.listen(listenUrl);
     this.wake();
+  }
+
+  /** LISTENs for the producer's commits; a lost connection (database restart) is re-opened, polling meanwhile. */
+  private async listen(listenUrl: string): Promise<void> {
+    const listener = new Client({ connectionString: listenUrl, application_name: `vbp-relay-${this.producer}` });
+    this.listener = listener;
+    let reconnecting = false;
+    const reconnect = (error?: Error) => {
+      if (this.stopped || reconnecting) return;
+      reconnecting = true;
+      this.log.warn({ err: error }, 'outbox listener lost; polling, and reconnecting');
+      listener.end().catch(() => undefined);
+      setTimeout(() => void this.listen(listenUrl).catch((e) => reconnect(e)), 1000);
+    };
+    listener.on('notification', (message) => message.payload === this.producer && this.wake());
+    listener.on('error', reconnect);
+    listener.on('end', () => reconnect());
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      reconnect(error as Error);
+    }
   }
 
   /** Publishes what is waiting now; resolves when the outbox is empty (used by tests and benchmarks). */

@@ -73,9 +73,12 @@ export async function listen(server: Server, port: number, host: string, log: Lo
 export async function drainHttp(server: Server, graceMs = 5_000): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  // A keep-alive connection whose request finishes during the drain turns idle: close it then, too.
+  const sweeper = setInterval(() => server.closeIdleConnections(), 50);
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
   await Promise.race([closed, expired]);
+  clearInterval(sweeper);
   clearTimeout(timer);
   server.closeAllConnections();
 }
