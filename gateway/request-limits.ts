@@ -41,7 +41,7 @@ export const REQUEST_LIMITS = {
   subgraphTimeoutMs: 15_000,
 } as const;
 
-export type RequestLimits = { -readonly [K in keyof typeof REQUEST_LIMITS]: (typeof REQUEST_LIMITS)[K] };
+export type RequestLimits = { [K in keyof typeof REQUEST_LIMITS]: number };
 
 /** A refusal for going over a limit: BAD_USER_INPUT with the limit named, and the HTTP status that fits. */
 export function limitExceeded(limit: string, max: number, actual: number, status = 400): GraphQLError {

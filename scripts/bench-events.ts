@@ -5,15 +5,13 @@ import { Client } from 'pg';
 import { Role } from '../subgraphs/shared/auth/identity';
 import { signDevelopmentToken } from '../subgraphs/shared/auth/tokens';
 import { baseConfigSchema, jwtSettings, loadConfig } from '../subgraphs/shared/config';
-import { createDataSource, SUBGRAPHS } from '../subgraphs/shared/db/data-source';
-import { migrate } from '../subgraphs/shared/db/migrate';
+import { createDataSource } from '../subgraphs/shared/db/data-source';
 import { DEMO } from '../subgraphs/shared/demo/ids';
-import { migrateBus } from '../subgraphs/shared/events/bus';
 import { recordEvent } from '../subgraphs/shared/events/outbox';
 import { todayInChina } from '../subgraphs/shared/graphql/scalars';
 import { createLogger } from '../subgraphs/shared/logger';
-import { ensureDatabase, freePort, startEmbeddedDatabase } from './lib/embedded-database';
 import { startInProcessHub } from './lib/in-process-hub';
+import { scratchDatabase } from './lib/scratch-database';
 
 /**
  * `npm run bench:events`: how many events per second the bus sustains on this machine, and how long a
@@ -28,18 +26,9 @@ async function main(): Promise<void> {
   const jwt = jwtSettings(loadConfig(baseConfigSchema));
   if (jwt.kind !== 'secret') throw new Error('The benchmark signs its own tokens: unset JWKS_URL');
 
-  let server: { url: string; stop(): Promise<void> } | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    server = await startEmbeddedDatabase({ dataDir: '.data/bench-postgres', port: await freePort(), database: 'vbp_bench_admin', ephemeralDurability: false });
-    adminUrl = server.url;
-  }
-  const database = `vbp_bench_${Date.now()}`;
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-  await ensureDatabase(adminUrl, database);
+  const scratch = await scratchDatabase('bench', log);
+  const url = scratch.url;
   try {
-    for (const subgraph of SUBGRAPHS) await migrate({ url, subgraph });
-    await migrateBus(url, log);
     const hub = await startInProcessHub({
       databaseUrl: url,
       jwt,
@@ -56,11 +45,7 @@ async function main(): Promise<void> {
       await hub.close();
     }
   } finally {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    await server?.stop();
+    await scratch.drop();
   }
 }
 
