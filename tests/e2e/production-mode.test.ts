@@ -59,6 +59,16 @@ describe('production mode', () => {
       expect(response.body.data!.products.nodes.length).toBeGreaterThan(0);
     });
 
+    it('answers queries over GET but never mutations, and refuses a GET without a CSRF-safe header', async () => {
+      const token = await personaToken('hospital');
+      const get = (query: string, headers: Record<string, string>) =>
+        fetch(`${gateway.url}?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+      expect((await get('{ products { nodes { id } } }', { 'apollo-require-preflight': 'true' })).status).toBe(200);
+      const mutation = await get('mutation { shipOrder(input: { orderId: "00000000-0000-4000-8000-000000000001" }) { id } }', { 'apollo-require-preflight': 'true' });
+      expect(mutation.status).toBe(405);
+      expect((await get('{ products { nodes { id } } }', {})).status).toBe(400);
+    });
+
     it('refuses introspection and does not suggest field names', async () => {
       const token = await personaToken('hospital');
       const introspection = await postGraphQL(gateway.url, { query: '{ __schema { types { name } } }' }, { token });
