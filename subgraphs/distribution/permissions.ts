@@ -17,7 +17,7 @@ export const distributionPermissions = {
   // Deliveries: rows scoped by delivery.scope.ts (own distributor, receiving institution, own products, region).
   Delivery: fields(
     isAuthenticated,
-    'id', 'regionCode', 'amount', 'status', 'shippedAt', 'warehousedAt', 'confirmedAt', 'confirmationDeadline', 'confirmedLate',
+    'id', 'regionCode', 'amount', 'status', 'shippedAt', 'version', 'warehousedAt', 'confirmedAt', 'confirmationDeadline', 'confirmedLate',
     'order', 'distributor', 'institution', 'lines',
   ),
   DeliveryLine: fields(isAuthenticated, 'lineNo', 'productName', 'specification', 'quantity', 'unitPrice', 'amount', 'product'),

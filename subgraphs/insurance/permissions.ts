@@ -36,7 +36,7 @@ export const insurancePermissions = {
   PolicySource: fields(isAuthenticated, 'regionCode', 'effectiveFrom', 'document'),
   Settlement: fields(
     settlementReaders,
-    'id', 'regionCode', 'amount', 'acceptedOn', 'dueDate', 'paidAmount', 'paidOn', 'status', 'asOf', 'daysOverdue', 'paidLate',
+    'id', 'regionCode', 'amount', 'acceptedOn', 'dueDate', 'version', 'paidAmount', 'paidOn', 'status', 'asOf', 'daysOverdue', 'paidLate',
     'paymentTerm', 'institution', 'enterprise', 'delivery', 'order', 'lines',
   ),
   SettlementLine: fields(settlementReaders, 'lineNo', 'quantity', 'unitPrice', 'amount', 'product'),

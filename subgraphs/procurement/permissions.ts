@@ -48,7 +48,7 @@ export const procurementPermissions = {
   MonitoringCadencePolicy: fields(isAuthenticated, 'monitoring', 'assessment', 'settlement', 'source'),
   PolicySource: fields(isAuthenticated, 'regionCode', 'effectiveFrom', 'document'),
   // Orders: rows scoped by order.scope.ts (own institution, assigned distributor, own products, region).
-  Order: fields(isAuthenticated, 'id', 'regionCode', 'state', 'totalAmount', 'placedAt', 'institution', 'distributor', 'lines'),
+  Order: fields(isAuthenticated, 'id', 'regionCode', 'state', 'totalAmount', 'placedAt', 'version', 'institution', 'distributor', 'lines'),
   OrderLine: fields(isAuthenticated, 'lineNo', 'quantity', 'unitPrice', 'amount', 'product'),
   OrderConnection: fields(isAuthenticated, 'nodes', 'pageInfo'),
   // The event bus's health is for regulators' operators only.

@@ -48,13 +48,13 @@ const MUTATIONS: Array<{ name: string; persona: PersonaName; document: string; i
     name: 'confirmReceipt',
     persona: 'hospital',
     document: 'mutation ($input: ConfirmReceiptInput!) { confirmReceipt(input: $input) { id } }',
-    input: { deliveryId: SHIPPED.deliveryId, warehousedAt: new Date().toISOString() },
+    input: { deliveryId: SHIPPED.deliveryId, warehousedAt: new Date().toISOString(), expectedVersion: 1 },
   },
   {
     name: 'recordPayment',
     persona: 'hospital',
     document: 'mutation ($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }',
-    input: { settlementId: DUE.settlementId, amount: '47.04', idempotencyKey: 'fuzz-payment-key-01' },
+    input: { settlementId: DUE.settlementId, amount: '47.04', idempotencyKey: 'fuzz-payment-key-01', expectedVersion: 1 },
   },
 ];
 
@@ -98,7 +98,7 @@ describe('hostile input to every mutation', () => {
       }
       for (const [label, input] of cases) {
         // Optional fields given null or an acceptable value are not hostile to them; skip what a valid request may hold.
-        if (label.startsWith('idempotencyKey=null') || label.startsWith('warehousedAt=null')) continue;
+        if (['idempotencyKey=null', 'warehousedAt=null', 'expectedVersion=null'].some((optional) => label.startsWith(optional))) continue;
         const response = await hub.query(mutation.persona, mutation.document, { input });
         const codes = errorCodes(response);
         if (codes.length === 0 || codes.some((c) => c !== 'BAD_USER_INPUT')) failures.push(`${label}: ${JSON.stringify(codes)} ${response.body.errors?.[0]?.message ?? 'no error'}`);

@@ -65,6 +65,10 @@ export class Delivery {
   @Column({ name: 'confirmed_late', type: 'boolean', nullable: true })
   @Field(() => Boolean, { nullable: true, description: 'G-05: true when receipt was confirmed after the deadline (flagged, not refused).' })
   confirmedLate: boolean | null;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: 'Row version: bumped by every change; pass it as expectedVersion to refuse a write based on a stale read.' })
+  version: number;
 }
 
 /** What was delivered on one line: the order line as procurement announced it. */

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/graphql/scalars';
 import { DeliveryStatus } from './delivery.entity';
 
@@ -15,6 +15,9 @@ export class ConfirmReceiptInput {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the goods were checked and put in store (验收入库); not before shipping, not in the future. Default: now.' })
   warehousedAt?: Date;
+
+  @Field(() => Int, { nullable: true, description: 'The delivery version the caller read; a different current version is a CONFLICT (nothing written).' })
+  expectedVersion?: number;
 }
 
 @InputType({ description: 'Filters for deliveries; all given filters must match, within the caller’s scope.' })

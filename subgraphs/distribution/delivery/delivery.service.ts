@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requireCurrentVersion, updateVersioned } from '../../shared/db/versioned-update';
 import { errors } from '../../shared/errors';
 import type { OrderShippedV1, ReceiptConfirmedV1 } from '../../shared/events/contracts';
 import { recordEvent } from '../../shared/events/outbox';
@@ -40,6 +41,7 @@ export async function shipOrder(ctx: DistributionContext, input: ShipOrderInput)
       confirmedAt: null,
       confirmationDeadline: null,
       confirmedLate: null,
+      version: 1,
     });
     await tx.getRepository(Delivery).insert(delivery);
     await recordEvent<OrderShippedV1>(tx, 'distribution', {
@@ -76,8 +78,15 @@ export async function confirmReceipt(ctx: DistributionContext, input: ConfirmRec
     const deadline = window ? new Date(warehousedAt.getTime() + Number(window.row.receipt_confirmation_hours) * 3600_000) : null;
     const late = deadline ? now > deadline : null;
 
-    Object.assign(delivery, { status: DeliveryStatus.RECEIPT_CONFIRMED, warehousedAt, confirmedAt: now, confirmationDeadline: deadline, confirmedLate: late });
-    await tx.getRepository(Delivery).save(delivery);
+    requireCurrentVersion(input.expectedVersion, delivery.version);
+    const version = await updateVersioned(tx, 'distribution.delivery', deliveryId, delivery.version, {
+      status: DeliveryStatus.RECEIPT_CONFIRMED,
+      warehoused_at: warehousedAt,
+      confirmed_at: now,
+      confirmation_deadline: deadline,
+      confirmed_late: late,
+    });
+    Object.assign(delivery, { status: DeliveryStatus.RECEIPT_CONFIRMED, warehousedAt, confirmedAt: now, confirmationDeadline: deadline, confirmedLate: late, version });
     const lines = await tx.getRepository(DeliveryLine).find({ where: { orderId: delivery.orderId }, order: { lineNo: 'ASC' } });
     await recordEvent<ReceiptConfirmedV1>(tx, 'distribution', {
       type: 'ReceiptConfirmed',

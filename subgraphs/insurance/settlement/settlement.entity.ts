@@ -89,6 +89,10 @@ export class Settlement {
   @Column({ name: 'paid_on', type: 'date', nullable: true })
   @Field(() => DateScalar, { nullable: true, description: 'Day it was paid; null while unpaid.' })
   paidOn: string | null;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: 'Row version: bumped by every change; pass it as expectedVersion to refuse a write based on a stale read.' })
+  version: number;
 }
 
 @Entity({ name: 'settlement_line' })

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../shared/graphql/scalars';
 import { SettlementStatus } from './settlement.entity';
 
@@ -33,4 +33,7 @@ export class RecordPaymentInput {
 
   @Field(() => String, { description: 'Client-chosen key (8–128 characters): a retry with the same key and body returns the first result; the same key with another body is a CONFLICT.' })
   idempotencyKey: string;
+
+  @Field(() => Int, { nullable: true, description: 'The payable version the caller read; a different current version is a CONFLICT (nothing written).' })
+  expectedVersion?: number;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requireCurrentVersion, updateVersioned } from '../../shared/db/versioned-update';
 import { errors } from '../../shared/errors';
 import type { SettlementPaidV1 } from '../../shared/events/contracts';
 import { recordEvent } from '../../shared/events/outbox';
@@ -87,14 +88,16 @@ export async function recordPayment(ctx: InsuranceContext, input: RecordPaymentI
     if (!amount.eq(owed)) {
       throw errors.badInput(`I-06: the amount must equal what is owed, ${decimalText(owed)}`, { field: 'amount', rule: 'I-06' });
     }
+    requireCurrentVersion(input.expectedVersion, settlement.version);
     if (paidOn < settlement.acceptedOn) throw errors.badInput('paidOn cannot be before the delivery was accepted', { field: 'paidOn' });
 
     await tx.query(
       `INSERT INTO insurance.payment (id, settlement_id, institution_id, amount, paid_on, idempotency_key, request_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [randomUUID(), settlementId, institutionId, decimalText(amount), paidOn, idempotencyKey, hash],
     );
-    Object.assign(settlement, { paidAmount: decimalText(new Money(settlement.paidAmount).plus(amount)), paidOn });
-    await tx.getRepository(Settlement).save(settlement);
+    const paidAmount = decimalText(new Money(settlement.paidAmount).plus(amount));
+    const version = await updateVersioned(tx, 'insurance.settlement', settlementId, settlement.version, { paid_amount: paidAmount, paid_on: paidOn });
+    Object.assign(settlement, { paidAmount, paidOn, version });
     await recordEvent<SettlementPaidV1>(tx, 'insurance', {
       type: 'SettlementPaid',
       version: 1,

@@ -63,6 +63,10 @@ export class PurchaseOrder {
 
   @Column({ name: 'request_hash', type: 'text', nullable: true })
   requestHash: string | null;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: 'Row version: bumped by every change; pass it as expectedVersion to refuse a write based on a stale read.' })
+  version: number;
 }
 
 /** One product line of an order. */

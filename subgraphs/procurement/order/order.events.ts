@@ -10,7 +10,7 @@ const ORDER_PROGRESS: OrderState[] = [OrderState.PLACED, OrderState.ACCEPTED, Or
 function advanceTo(state: OrderState) {
   const earlier = ORDER_PROGRESS.slice(0, ORDER_PROGRESS.indexOf(state));
   return async (tx: Parameters<EventHandlers[string]>[0], event: { payload: { orderId: string } }) => {
-    await tx.query(`UPDATE procurement.purchase_order SET state = $2, updated_at = now() WHERE id = $1 AND state = ANY($3)`, [
+    await tx.query(`UPDATE procurement.purchase_order SET state = $2, updated_at = now(), version = version + 1 WHERE id = $1 AND state = ANY($3)`, [
       event.payload.orderId,
       state,
       earlier,

@@ -110,6 +110,7 @@ export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput
       placedAt: new Date(),
       idempotencyKey: idempotencyKey ?? null,
       requestHash: idempotencyKey ? hash : null,
+      version: 1,
     });
     await tx.getRepository(PurchaseOrder).insert(order);
     await tx.getRepository(OrderLine).insert(
