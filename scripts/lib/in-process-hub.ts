@@ -18,7 +18,7 @@ export interface InProcessHubOptions {
   supergraph?: 'introspect' | 'file';
   migrate?: boolean;
   demoData?: boolean;
-  events?: false | { maxAttempts: number; workerConcurrency: number; pollIntervalMs: number };
+  events?: false | { maxAttempts: number; workerConcurrency: number; pollIntervalMs: number; staleLockMs?: number };
   poolSize?: number;
   statementTimeoutMs?: number;
   limits?: Partial<RequestLimits>;

@@ -15,7 +15,7 @@ import { tokenFor } from '../support/tokens';
 
 /** Starts the embedded server in a process of its own, which the test can stop and start again. */
 function startDatabaseProcess(dataDir: string, port: number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/scripts/embedded-database-server.js', '--dir', dataDir, '--port', String(port), '--database', 'vbp_restart', '--fast'], {
+  const child = spawn(process.execPath, ['dist/scripts/embedded-database-server.js', '--dir', dataDir, '--port', String(port), '--database', 'vbp_restart'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -49,7 +49,7 @@ describe('the database restarts under load', () => {
     database = await startDatabaseProcess(dataDir, port);
     for (const subgraph of SUBGRAPHS) await migrate({ url: database.url, subgraph });
     await migrateBus(database.url, testLogger());
-    hub = await startInProcessHub({ databaseUrl: database.url, jwt: TEST_JWT, log: testLogger(), events: { maxAttempts: 10, workerConcurrency: 2, pollIntervalMs: 200 } });
+    hub = await startInProcessHub({ databaseUrl: database.url, jwt: TEST_JWT, log: testLogger(), events: { maxAttempts: 10, workerConcurrency: 2, pollIntervalMs: 200, staleLockMs: 4000 } });
   }, 90_000);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
-import { Runner, run } from 'graphile-worker';
-import { Pool } from 'pg';
+import { EventEmitter } from 'node:events';
+import { Runner, run, WorkerEvents } from 'graphile-worker';
+import { Client, Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubgraphName } from '../db/data-source';
 import type { Logger } from '../logger';
@@ -55,6 +56,8 @@ export async function applyEvent(
 }
 
 export interface EventWorkerOptions {
+  /** A job locked longer than this is taken to be orphaned (its outcome could not be recorded) and is freed. */
+  staleLockMs?: number;
   consumer: SubgraphName;
   db: DataSource;
   busUrl: string;
@@ -64,9 +67,106 @@ export interface EventWorkerOptions {
   pollIntervalMs: number;
 }
 
-/** Runs the jobs addressed to one consumer; `stop()` lets the running ones finish. */
-export async function startEventWorker(options: EventWorkerOptions): Promise<Runner> {
+/** A consumer's worker: runs the jobs addressed to it until stopped. */
+export interface EventWorker {
+  /** Lets the running jobs finish, then stops. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the jobs addressed to one consumer, and keeps running them: graphile-worker gives up when it
+ * cannot record a job's outcome (the database went away); the supervisor logs that and starts a new
+ * runner after a pause, so a database restart never takes the subgraph down.
+ */
+export async function startEventWorker(options: EventWorkerOptions): Promise<EventWorker> {
+  let stopped = false;
+  let current = await startRunner(options);
+  const supervise = (runner: SupervisedRunner) => {
+    // A runner ends on its own only when it gave up (graphile-worker shuts its pool down when it cannot
+    // record an outcome); whether its promise resolves or rejects then, start another.
+    const ended = (error?: unknown) => {
+      if (stopped) return;
+      options.log.error({ err: error }, 'event worker stopped unexpectedly; restarting it');
+      void runner.stop().catch(() => undefined);
+      const restart = () => {
+        if (stopped) return;
+        // Jobs the dead runner had taken stay locked to it (for hours, by default): hand them back first.
+        unlockWorkers(options.busUrl, [...runner.workerIds])
+          .then(() => startRunner(options))
+          .then(
+            (next) => {
+              current = next;
+              supervise(next);
+            },
+            (e) => {
+              options.log.warn({ err: e }, 'event worker could not restart yet; trying again');
+              setTimeout(restart, 2000);
+            },
+          );
+      };
+      setTimeout(restart, 1000);
+    };
+    runner.promise.then(() => ended(), ended);
+  };
+  supervise(current);
+  const staleLockMs = options.staleLockMs ?? 5 * 60_000;
+  const sweeper = setInterval(() => {
+    freeOrphanedJobs(options.busUrl, consumerTask(options.consumer), staleLockMs).then(
+      (freed) => freed > 0 && options.log.warn({ freed }, 'freed event jobs whose outcome was never recorded'),
+      (error) => options.log.debug({ err: error }, 'could not check for orphaned event jobs'),
+    );
+  }, Math.max(1000, staleLockMs / 2));
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(sweeper);
+      await current.stop().catch((error) => options.log.debug({ err: error }, 'event worker had already stopped'));
+    },
+  };
+}
+
+/**
+ * When a worker cannot record a job's outcome (the database went away at that moment), graphile-worker
+ * leaves the job locked to it for hours. Handlers finish within the statement timeout, so a lock much
+ * older than that is orphaned: its workers' locks are released and the job runs again (the inbox keeps
+ * that harmless).
+ */
+async function freeOrphanedJobs(busUrl: string, task: string, staleLockMs: number): Promise<number> {
+  const client = new Client({ connectionString: busUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT DISTINCT locked_by FROM graphile_worker.jobs WHERE task_identifier = $1 AND locked_at < now() - make_interval(secs => $2 / 1000.0)`,
+      [task, staleLockMs],
+    );
+    if (rows.length === 0) return 0;
+    await client.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [rows.map((r) => r.locked_by)]);
+    return rows.length;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A runner, with the ids of the workers it started (to unlock their jobs if it dies). */
+type SupervisedRunner = Runner & { workerIds: Set<string> };
+
+async function unlockWorkers(busUrl: string, workerIds: string[]): Promise<void> {
+  if (workerIds.length === 0) return;
+  const client = new Client({ connectionString: busUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [workerIds]);
+  } finally {
+    await client.end();
+  }
+}
+
+/** One graphile-worker runner for the consumer's task. */
+async function startRunner(options: EventWorkerOptions): Promise<SupervisedRunner> {
   const { consumer, db, handlers, log } = options;
+  const workerIds = new Set<string>();
+  const events = new EventEmitter() as WorkerEvents;
+  events.on('worker:create', ({ worker }) => workerIds.add(worker.workerId));
   // The worker's own bookkeeping (taking, completing, failing jobs) need not wait for the disk: a job whose
   // completion is lost in a crash runs again, and the inbox drops it. Enqueueing (the relay) keeps full durability.
   const pool = new Pool({ connectionString: options.busUrl, max: options.concurrency + 2, options: '-c synchronous_commit=off', application_name: `vbp-worker-${consumer}` });
@@ -75,6 +175,10 @@ export async function startEventWorker(options: EventWorkerOptions): Promise<Run
   pool.on('connect', (client) => client.on('error', lost));
   const runner = await run({
     pgPool: pool,
+    events,
+    // Completions and failures go through graphile-worker's batcher, whose errors (database gone) stop
+    // the runner cleanly; the supervisor then frees its jobs and starts another.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
@@ -102,9 +206,13 @@ export async function startEventWorker(options: EventWorkerOptions): Promise<Run
   });
   const stop = runner.stop.bind(runner);
   return Object.assign(runner, {
+    workerIds,
     stop: async () => {
-      await stop();
-      await pool.end();
+      try {
+        await stop();
+      } finally {
+        await pool.end().catch(() => undefined);
+      }
     },
   });
 }

@@ -1,10 +1,10 @@
 import { TokenVerifier } from '../auth/tokens';
 import { createDataSource } from '../db/data-source';
 import { migrate } from '../db/migrate';
-import type { Runner, WorkerUtils } from 'graphile-worker';
+import type { WorkerUtils } from 'graphile-worker';
 import { connectBus, migrateBus } from '../events/bus';
 import { SUBSCRIPTIONS } from '../events/catalogue';
-import { startEventWorker } from '../events/consumer';
+import { EventWorker, startEventWorker } from '../events/consumer';
 import { OutboxRelay } from '../events/relay';
 import type { Logger } from '../logger';
 import type { SubgraphDefinition } from '../subgraph';
@@ -30,6 +30,8 @@ export interface StartSubgraphOptions {
     maxAttempts: number;
     workerConcurrency: number;
     pollIntervalMs: number;
+    /** After this long a job's lock is taken to be orphaned and freed (default 5 minutes). */
+    staleLockMs?: number;
   };
 }
 
@@ -38,7 +40,7 @@ export interface StartedSubgraph extends RunningSubgraph {
   close(): Promise<void>;
   /** Publishes whatever the outbox holds now (tests and benchmarks use it to avoid waiting on a poll). */
   relay?: OutboxRelay;
-  worker?: Runner;
+  worker?: EventWorker;
   bus?: WorkerUtils;
 }
 
@@ -56,10 +58,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   await db.initialize();
   let bus: WorkerUtils | undefined;
   let relay: OutboxRelay | undefined;
-  let worker: Runner | undefined;
+  let worker: EventWorker | undefined;
   const stopEvents = async () => {
     // A worker already stopped (by an operator, or a test) must not keep the rest from closing.
-    await worker?.stop().catch((error) => log.debug({ err: error }, 'event worker was already stopped'));
+    await worker?.stop();
     await relay?.stop();
     await bus?.release();
   };
@@ -83,6 +85,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
           log: log.child({ component: 'consumer' }),
           concurrency: options.events.workerConcurrency,
           pollIntervalMs: options.events.pollIntervalMs,
+          staleLockMs: options.events.staleLockMs,
         });
       }
     }
