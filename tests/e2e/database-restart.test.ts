@@ -3,6 +3,7 @@ import { SUBGRAPHS } from '../../subgraphs/shared/db/data-source';
 import { migrate } from '../../subgraphs/shared/db/migrate';
 import { DEMO } from '../../subgraphs/shared/demo/ids';
 import { migrateBus } from '../../subgraphs/shared/events/bus';
+import { tolerateGraphileRejections } from '../../subgraphs/shared/events/consumer';
 import { ChildProcess, spawn } from 'node:child_process';
 import { freePort } from '../../scripts/lib/embedded-database';
 import { InProcessHub, startInProcessHub } from '../../scripts/lib/in-process-hub';
@@ -43,8 +44,13 @@ describe('the database restarts under load', () => {
   let database: { url: string; process: ChildProcess };
   let hub: InProcessHub;
   let port: number;
+  let rejectionPolicy: (reason: unknown) => void;
 
   beforeAll(async () => {
+    // The hub runs in this process here, so it gets the process-level policy a subgraph process has.
+    rejectionPolicy = tolerateGraphileRejections(testLogger(), (reason) => {
+      throw reason;
+    });
     port = await freePort();
     database = await startDatabaseProcess(dataDir, port);
     for (const subgraph of SUBGRAPHS) await migrate({ url: database.url, subgraph });
@@ -53,6 +59,7 @@ describe('the database restarts under load', () => {
   }, 90_000);
 
   afterAll(async () => {
+    process.off('unhandledRejection', rejectionPolicy);
     await hub?.close();
     if (database) await stopDatabaseProcess(database.process);
     rmSync(dataDir, { recursive: true, force: true });

@@ -132,7 +132,7 @@ export async function startEventWorker(options: EventWorkerOptions): Promise<Eve
  * that harmless).
  */
 async function freeOrphanedJobs(busUrl: string, task: string, staleLockMs: number): Promise<number> {
-  const client = new Client({ connectionString: busUrl });
+  const client = shortLivedClient(busUrl);
   await client.connect();
   try {
     const { rows } = await client.query(
@@ -150,9 +150,16 @@ async function freeOrphanedJobs(busUrl: string, task: string, staleLockMs: numbe
 /** A runner, with the ids of the workers it started (to unlock their jobs if it dies). */
 type SupervisedRunner = Runner & { workerIds: Set<string> };
 
+/** A short-lived client whose connection may be cut by a restarting server: the failing query reports it. */
+function shortLivedClient(busUrl: string): Client {
+  const client = new Client({ connectionString: busUrl });
+  client.on('error', () => undefined);
+  return client;
+}
+
 async function unlockWorkers(busUrl: string, workerIds: string[]): Promise<void> {
   if (workerIds.length === 0) return;
-  const client = new Client({ connectionString: busUrl });
+  const client = shortLivedClient(busUrl);
   await client.connect();
   try {
     await client.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [workerIds]);
@@ -215,4 +222,23 @@ async function startRunner(options: EventWorkerOptions): Promise<SupervisedRunne
       }
     },
   });
+}
+
+/**
+ * The process-level policy every subgraph process runs with: graphile-worker can reject a promise
+ * nobody awaits while the database is going away; its runner is supervised and restarted, so such a
+ * rejection is logged and survived. Any other unhandled rejection is passed to `fatal`, because the
+ * process state is then unknown. Returns the listener, to remove it again.
+ */
+export function tolerateGraphileRejections(log: Logger, fatal: (reason: unknown) => void): (reason: unknown) => void {
+  const listener = (reason: unknown) => {
+    const stack = reason instanceof Error ? String(reason.stack) : '';
+    if (stack.includes('graphile-worker')) {
+      log.warn({ err: reason }, 'event worker lost the database; its runner is restarted');
+      return;
+    }
+    fatal(reason);
+  };
+  process.on('unhandledRejection', listener);
+  return listener;
 }

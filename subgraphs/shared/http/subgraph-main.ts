@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TokenVerifier } from '../auth/tokens';
 import { baseConfigSchema, ConfigError, jwtSettings, loadConfig, portSchema } from '../config';
 import { databaseUrlFor } from '../db/data-source';
+import { tolerateGraphileRejections } from '../events/consumer';
 import { createLogger } from '../logger';
 import type { SubgraphDefinition } from '../subgraph';
 import { startSubgraph } from './start-subgraph';
@@ -54,13 +55,9 @@ async function serve(definition: SubgraphDefinition): Promise<void> {
     throw error;
   }
   const log = createLogger(definition.name, config.LOG_LEVEL);
-  // graphile-worker can reject a promise nobody awaits while the database is restarting; its runner is
-  // restarted by our supervisor, so such a rejection is logged, not fatal. Anything else still ends the
-  // process, because its state is then unknown.
-  process.on('unhandledRejection', (reason) => {
-    const stack = reason instanceof Error ? String(reason.stack) : '';
-    log.error({ err: reason }, 'unhandled promise rejection');
-    if (!stack.includes('graphile-worker')) process.exit(1);
+  tolerateGraphileRejections(log, (reason) => {
+    log.fatal({ err: reason }, 'unhandled promise rejection; stopping');
+    process.exit(1);
   });
   const production = config.NODE_ENV === 'production';
   const running = await startSubgraph(definition, {
