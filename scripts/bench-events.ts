@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       log,
       demoData: true,
       poolSize: 10,
+      // One caller sends every request here; the per-caller rate limit would throttle the measurement.
+      limits: { requestsPerMinute: 10_000_000 },
       events: { maxAttempts: 10, workerConcurrency: 8, pollIntervalMs: 500 },
     });
     try {

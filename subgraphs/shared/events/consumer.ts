@@ -185,7 +185,7 @@ async function startRunner(options: EventWorkerOptions): Promise<SupervisedRunne
     events,
     // Completions and failures go through graphile-worker's batcher, whose errors (database gone) stop
     // the runner cleanly; the supervisor then frees its jobs and starts another.
-    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    preset: { worker: { completeJobBatchDelay: 10, failJobBatchDelay: 10 } },
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
