@@ -43,7 +43,7 @@ const MUTATIONS: Array<{ name: string; persona: PersonaName; document: string; i
     input: { distributorId: DEMO.enterprises.yuebeiDistribution, idempotencyKey: 'fuzz-order-key-01', lines: [{ productId: DEMO.products.atorvastatinLingnan, quantity: 7, unitPrice: '0.12' }] },
     listFields: { lines: { productId: DEMO.products.atorvastatinLingnan, quantity: 7, unitPrice: '0.12' } },
   },
-  { name: 'shipOrder', persona: 'distributor', document: 'mutation ($input: ShipOrderInput!) { shipOrder(input: $input) { id } }', input: { orderId: ORDER.id } },
+  { name: 'shipOrder', persona: 'distributor', document: 'mutation ($input: ShipOrderInput!) { shipOrder(input: $input) { id } }', input: { orderId: ORDER.id, idempotencyKey: 'fuzz-ship-key-01' } },
   {
     name: 'confirmReceipt',
     persona: 'hospital',

@@ -36,3 +36,29 @@ describe('idempotent mutations under concurrent retries', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('shipOrder under retries', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub.close());
+
+  it('returns the first delivery to a retry with the same key, and CONFLICT to the key reused for another order', async () => {
+    const hospital = { token: await tokenFor(GUICHI_HOSPITAL) };
+    const distributor = { token: await tokenFor(JIANGHUAI) };
+    const SHIP = 'mutation ($input: ShipOrderInput!) { shipOrder(input: $input) { id } }';
+    const place = async () =>
+      ok(await hub.query<{ placeOrder: { id: string } }>(hospital, PLACE_ORDER, { input: { distributorId: JIANGHUAI.org, lines: [{ productId: DEMO.products.atorvastatinLingnan, quantity: 7, unitPrice: '0.12' }] } })).placeOrder.id;
+    const [first, second] = [await place(), await place()];
+    const shipped = await eventually(async () => ok(await hub.query<{ shipOrder: { id: string } }>(distributor, SHIP, { input: { orderId: first, idempotencyKey: 'ship-retry-0001' } })));
+    const retries = await Promise.all(Array.from({ length: 5 }, () => hub.query<{ shipOrder: { id: string } }>(distributor, SHIP, { input: { orderId: first, idempotencyKey: 'ship-retry-0001' } })));
+    expect(retries.map((r) => r.body.data?.shipOrder.id)).toEqual(Array(5).fill(shipped.shipOrder.id));
+    await eventually(async () => {
+      const other = await hub.query(distributor, SHIP, { input: { orderId: second, idempotencyKey: 'ship-retry-0001' } });
+      expect(errorCodes(other)).toEqual(['CONFLICT']);
+    });
+    const [{ n }] = await hub.db.query('SELECT count(*)::int AS n FROM distribution.delivery WHERE order_id = ANY($1)', [[first, second]]);
+    expect(n).toBe(1);
+  });
+});

@@ -66,6 +66,12 @@ export class Delivery {
   @Field(() => Boolean, { nullable: true, description: 'G-05: true when receipt was confirmed after the deadline (flagged, not refused).' })
   confirmedLate: boolean | null;
 
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey: string | null;
+
+  @Column({ name: 'request_hash', type: 'text', nullable: true })
+  requestHash: string | null;
+
   @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Row version: bumped by every change; pass it as expectedVersion to refuse a write based on a stale read.' })
   version: number;

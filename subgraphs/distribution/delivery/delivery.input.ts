@@ -6,6 +6,9 @@ import { DeliveryStatus } from './delivery.entity';
 export class ShipOrderInput {
   @Field(() => ID, { description: 'The order to ship; it must be assigned to the calling distributor.' })
   orderId: string;
+
+  @Field(() => String, { nullable: true, description: 'Client-chosen key: a retry with the same key and order returns the delivery the first call created; the key with another order is a CONFLICT.' })
+  idempotencyKey?: string;
 }
 
 @InputType({ description: 'The institution confirms receipt of a delivery on the platform (D-03, G-05).' })

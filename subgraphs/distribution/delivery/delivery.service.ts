@@ -6,7 +6,7 @@ import { recordEvent } from '../../shared/events/outbox';
 import { pageRequest, PageInput, toPage } from '../../shared/graphql/pagination';
 import { chinaDateOf } from '../../shared/graphql/scalars';
 import { inherit, policyKey } from '../../shared/policy/jurisdiction-policy';
-import { requireId } from '../../shared/validation';
+import { requestHash, requireId, requireIdempotencyKey } from '../../shared/validation';
 import type { DistributionContext } from '../context';
 import { Delivery, DeliveryLine, DeliveryStatus } from './delivery.entity';
 import type { ConfirmReceiptInput, DeliveryFilter, ShipOrderInput } from './delivery.input';
@@ -18,8 +18,18 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** D-03: the distributor an order names ships it, whole. One delivery per order; the event tells procurement. */
 export async function shipOrder(ctx: DistributionContext, input: ShipOrderInput): Promise<Delivery> {
   const orderId = requireId(input.orderId, 'orderId');
+  const idempotencyKey = input.idempotencyKey === undefined || input.idempotencyKey === null ? undefined : requireIdempotencyKey(input.idempotencyKey);
+  const hash = requestHash({ orderId });
   const distributorId = ctx.identity!.org!;
   return ctx.db.transaction(async (tx) => {
+    if (idempotencyKey) {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`shipOrder:${distributorId}:${idempotencyKey}`]);
+      const previous = await tx.getRepository(Delivery).findOneBy({ distributorId, idempotencyKey });
+      if (previous) {
+        if (previous.requestHash !== hash) throw errors.conflict('This idempotency key was already used for another order');
+        return previous;
+      }
+    }
     const [order] = await tx.query(
       `SELECT id, institution_id, region_code, distributor_id, total_amount FROM distribution.order_copy WHERE id = $1 FOR UPDATE`,
       [orderId],
@@ -42,6 +52,8 @@ export async function shipOrder(ctx: DistributionContext, input: ShipOrderInput)
       confirmationDeadline: null,
       confirmedLate: null,
       version: 1,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: idempotencyKey ? hash : null,
     });
     await tx.getRepository(Delivery).insert(delivery);
     await recordEvent<OrderShippedV1>(tx, 'distribution', {
