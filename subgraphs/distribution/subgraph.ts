@@ -19,6 +19,11 @@ export const distributionSubgraph: SubgraphDefinition<DistributionLoaders> = {
   defaultPort: 4004,
   entities: [Enterprise, Delivery, DeliveryLine],
   permissions: distributionPermissions,
+  rowScopes: {
+    Enterprise: 'the directory (name, credit code, region, standing) is public to every persona',
+    Delivery: 'regulators: their region subtree; a distributor: its own; an institution: those to it; a manufacturer: those carrying its products',
+    JurisdictionPolicy: 'published policy, every persona',
+  },
   schema: once(() =>
     buildFederatedSchema({
       resolvers: [EnterpriseResolver, JurisdictionPolicyResolver, DeliveryResolver, DeliveryLineResolver],

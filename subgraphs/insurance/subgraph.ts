@@ -19,6 +19,11 @@ export const insuranceSubgraph: SubgraphDefinition<InsuranceLoaders> = {
   defaultPort: 4002,
   entities: [PaymentStandard, Settlement, SettlementLine],
   permissions: insurancePermissions,
+  rowScopes: {
+    PaymentStandard: 'published standards, every persona',
+    Settlement: 'insurance and finance regulators: their region subtree; an institution: its payables; an enterprise: its receivables',
+    JurisdictionPolicy: 'published policy, every persona',
+  },
   schema: once(() =>
     buildFederatedSchema({
       resolvers: [PaymentStandardResolver, ProductPaymentStandardResolver, JurisdictionPolicyResolver, SettlementResolver, SettlementLineResolver],

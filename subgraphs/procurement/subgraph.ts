@@ -23,6 +23,13 @@ export const procurementSubgraph: SubgraphDefinition<ProcurementLoaders> = {
   defaultPort: 4001,
   entities: [Product, Institution, PurchaseOrder, OrderLine],
   permissions: procurementPermissions,
+  rowScopes: {
+    Product: 'the catalogue is public to every persona',
+    Institution: 'regulators: their region subtree; an institution: itself; enterprises: entries their orders name (the list query is closed to them)',
+    Order: 'regulators: their region subtree; an institution: its own; a distributor: those it is to deliver; a manufacturer: those with its products',
+    JurisdictionPolicy: 'published policy, every persona',
+    EventConsumerStatus: 'regulators only; the bus is not organisation data',
+  },
   schema: once(() =>
     buildFederatedSchema({
       resolvers: [ProductResolver, InstitutionResolver, JurisdictionPolicyResolver, OrderResolver, OrderLineResolver, EventBusResolver],

@@ -17,6 +17,10 @@ export const qualitySubgraph: SubgraphDefinition<QualityLoaders> = {
   defaultPort: 4003,
   entities: [Inspection],
   permissions: qualityPermissions,
+  rowScopes: {
+    Inspection: 'market-regulation and health regulators: samples taken in their region subtree; a manufacturer: its products; an institution or distributor: samples taken on its premises',
+    JurisdictionPolicy: 'published policy, every persona',
+  },
   schema: once(() =>
     buildFederatedSchema({
       resolvers: [InspectionResolver, ProductInspectionsResolver, JurisdictionPolicyResolver],

@@ -13,6 +13,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   entities: Array<Function | EntitySchema<any>>;
   /** The access matrix: one shield rule per field of every type. */
   permissions: Record<string, Record<string, unknown>>;
+  /** Which rows each caller sees, per type, in words (the SQL lives in the *.scope.ts modules). */
+  rowScopes: Record<string, string>;
   /** The executable schema with permissions applied; built once per process. */
   schema(): Promise<GraphQLSchema>;
   createLoaders(db: DataSource, context: Omit<RequestContext, 'loaders' | 'db'>): Loaders;
