@@ -32,7 +32,7 @@ describe('order to payment, through the gateway only', () => {
   });
   afterAll(() => hub.close());
 
-  it('runs placeOrder → shipOrder → confirmReceipt (G-05 deadline) → payable (G-04 due date) → recordPayment → PAID', async () => {
+  it('P-12, D-03, I-06: placeOrder → shipOrder → confirmReceipt (G-05 deadline) → payable (G-04 due date) → recordPayment → PAID', async () => {
     const { orderId, deliveryId, hospital, distributor } = await orderAndShip(hub, [
       { productId: P.atorvastatinLingnan, quantity: 700, unitPrice: '0.1200' },
       { productId: P.amlodipineHuayue, quantity: 280, unitPrice: '0.0580' },
@@ -88,7 +88,7 @@ describe('order to payment, through the gateway only', () => {
     });
   });
 
-  it('lists a hospital’s payables with product, enterprise and institution names in one query', async () => {
+  it('I-06 lists a hospital’s payables with product, enterprise and institution names in one query', async () => {
     const { deliveryId, hospital } = await orderAndShip(hub, [{ productId: P.metforminJintong, quantity: 480, unitPrice: '0.0900' }]);
     ok(await hub.query(hospital, CONFIRM_RECEIPT, { id: deliveryId, at: new Date().toISOString() }));
     const list = await eventually(async () => {
@@ -228,7 +228,7 @@ describe('bad input along the flow changes nothing', () => {
     expect(errorCodes(early)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('refuses paying a different amount than owed, paying twice, and reusing a key for another payment', async () => {
+  it('I-06 refuses paying a different amount than owed, paying twice, and reusing a key for another payment', async () => {
     const { deliveryId, hospital } = await orderAndShip(hub, [{ productId: P.atorvastatinLingnan, quantity: 100, unitPrice: '0.12' }]);
     ok(await hub.query(hospital, CONFIRM_RECEIPT, { id: deliveryId, at: new Date().toISOString() }));
     const settlement = await eventually(async () => ok(await hub.query<{ settlementStatus: { id: string } }>(hospital, '{ settlementStatus(deliveryId: "' + deliveryId + '") { id } }')).settlementStatus);

@@ -73,9 +73,8 @@ export function permissionsFor(ruleTree: IRules) {
       const ctx = shieldCtx as Ctx;
       if (isClientError(thrown)) return thrown;
       if (thrown == null) return refusal(ctx);
-      ctx.log.error({ err: thrown }, 'resolver failed');
-      // A plain Error is masked by the boundary's formatError, which logs it with an error id.
-      return new Error('Internal error');
+      // The boundary's formatError masks it for the client and logs the real error once, with an error id.
+      return thrown instanceof Error ? thrown : new Error(String(thrown));
     },
   });
 }

@@ -32,12 +32,11 @@ export async function applyEvent(
   log: Logger,
 ): Promise<ApplyOutcome> {
   return db.transaction(async (tx) => {
-    await tx.query(`INSERT INTO ${consumer}.inbox_position (producer, key, last_seq) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [
-      event.producer,
-      event.key,
-    ]);
+    // Creates the key's position or, if it exists, locks it (the no-op update takes the row lock).
     const [{ last_seq: lastSeq }] = await tx.query(
-      `SELECT last_seq FROM ${consumer}.inbox_position WHERE producer = $1 AND key = $2 FOR UPDATE`,
+      `INSERT INTO ${consumer}.inbox_position (producer, key, last_seq) VALUES ($1, $2, 0)
+       ON CONFLICT (producer, key) DO UPDATE SET last_seq = ${consumer}.inbox_position.last_seq
+       RETURNING last_seq`,
       [event.producer, event.key],
     );
     if (event.keySeq <= lastSeq) return 'duplicate';

@@ -3,15 +3,13 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { errors } from '../errors';
 
 /** Exact decimal arithmetic for money and prices: 40 significant digits, half-up like the ledgers. */
-export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+// toExpNeg/toExpPos: text is always plain digits (never 1e-7), so toString() is exact and readable.
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
 export type Money = Decimal;
 
-/**
- * The exact plain-notation text of a decimal, as stored in `numeric` columns and sent to clients.
- * (decimal.js fixed-point text with no digit count: exact, never rounded, never exponential; no JS number involved.)
- */
+/** The exact plain-notation text of a decimal, as stored in `numeric` columns and sent to clients. */
 export function decimalText(value: Decimal.Value): string {
-  return new Money(value).toFixed();
+  return new Money(value).toString();
 }
 
 const DECIMAL_LITERAL = /^-?\d{1,20}(\.\d{1,8})?$/;
