@@ -227,7 +227,7 @@ async function startRunner(options: EventWorkerOptions): Promise<SupervisedRunne
  * The process-level policy every subgraph process runs with: graphile-worker can reject a promise
  * nobody awaits while the database is going away; its runner is supervised and restarted, so such a
  * rejection is logged and survived. Any other unhandled rejection is passed to `fatal`, because the
- * process state is then unknown. Returns the listener, to remove it again.
+ * process state is then unknown. Covers uncaught exceptions the same way. Returns the listener.
  */
 export function tolerateGraphileRejections(log: Logger, fatal: (reason: unknown) => void): (reason: unknown) => void {
   const listener = (reason: unknown) => {
@@ -239,5 +239,7 @@ export function tolerateGraphileRejections(log: Logger, fatal: (reason: unknown)
     fatal(reason);
   };
   process.on('unhandledRejection', listener);
+  // graphile-worker 0.17 can also throw from its LISTEN client's release while the connection is cut.
+  process.on('uncaughtException', listener);
   return listener;
 }
