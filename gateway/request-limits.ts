@@ -23,8 +23,8 @@ import { DEFAULT_PAGE_SIZE } from '../subgraphs/shared/graphql/pagination';
  * what the request had, and happens before the query is planned: no subgraph is called, no SQL runs.
  */
 export const REQUEST_LIMITS = {
-  /** Bytes of a request body; more is HTTP 413. */
-  maxBodyBytes: 256 * 1024,
+  /** Bytes of a request body; more is HTTP 413. Sized for a bulk D-05 stock report (20,000 lines ≈ 2.5 MiB of variables). */
+  maxBodyBytes: 4 * 1024 * 1024,
   /** Lexical tokens of a document (checked while parsing). */
   maxTokens: 3000,
   /** Nesting of fields, fragments expanded. */

@@ -6,12 +6,14 @@ import express from 'express';
 import { readFileSync } from 'node:fs';
 import { Role } from '../subgraphs/shared/auth/identity';
 import type { TokenVerifier } from '../subgraphs/shared/auth/tokens';
+import type { SubgraphName } from '../subgraphs/shared/db/data-source';
 import { errors, maskErrors, withHttpStatus } from '../subgraphs/shared/errors';
 import { addHealthRoutes, bodyErrors, createHttpApp, drainHttp, listen, RunningHttp } from '../subgraphs/shared/http/service-http';
 import type { Logger } from '../subgraphs/shared/logger';
 import type { GatewayContext } from './context';
 import { addDevelopmentIde } from './development-ide';
 import { CallerRateLimiter, limitExceeded, operationLimits, REQUEST_LIMITS, RequestLimits } from './request-limits';
+import { createOrganisationRegister } from './organisation-register';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { requestIdInErrors } from '../subgraphs/shared/http/request-id-in-errors';
 
@@ -41,6 +43,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const urls = new Map(options.subgraphs.map((s) => [s.name, s.url]));
   const limits: RequestLimits = { ...REQUEST_LIMITS, ...options.limits };
   const rateLimiter = new CallerRateLimiter(limits.requestsPerMinute);
+  const register = createOrganisationRegister({ subgraphs: options.subgraphs as Array<{ name: SubgraphName; url: string }>, log: options.log.child({ module: 'organisation-register' }) });
   const gateway = new ApolloGateway({
     ...(options.supergraph.source === 'file'
       ? { supergraphSdl: readFileSync(options.supergraph.path, 'utf8') }
@@ -80,12 +83,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           // The service identity exists for the gateway's own calls; no client may present it.
           if (found.role === Role.SERVICE) throw errors.unauthenticated('Service tokens are not accepted from clients');
           return found;
+        }).catch((error) => {
+          options.log.warn({ requestId, reason: String(error.message) }, 'token refused');
+          throw error;
         });
         const wait = rateLimiter.take(`${identity.role}:${identity.org ?? identity.region}:${identity.subject}`);
         if (wait > 0) {
           res.setHeader('retry-after', String(wait));
           throw limitExceeded('requestsPerMinute', limits.requestsPerMinute, limits.requestsPerMinute + 1, 429);
         }
+        // After the rate limit, so a flood of forged organisations cannot be turned against the register.
+        await withHttpStatus(() => register.confirm(identity, req.headers.authorization!, requestId)).catch((error) => {
+          // Refused before any subgraph (and its audit trail) sees the request: the gateway's log is the record.
+          options.log.warn({ requestId, role: identity.role, org: identity.org, region: identity.region, reason: String(error.message) }, 'token refused by the organisation register');
+          throw error;
+        });
         const log = options.log.child({ requestId, role: identity.role, org: identity.org });
         return { requestId, identity, authorization: req.headers.authorization!, log };
       },

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { creditCodeCheckCharacter } from '../shared/credit-code';
 import { seedTable } from '../shared/db/insert-rows';
 import { DEMO_ORDERS, noonDaysAgo, priced } from '../shared/demo/orders';
-import { DEMO } from '../shared/demo/ids';
+import { DEMO, demoId } from '../shared/demo/ids';
+import { seedSupplyDemoData } from './supply.demo';
 import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
 
 const E = DEMO.enterprises;
@@ -30,6 +31,14 @@ const POLICIES = [
   // G-07: at most 5 distributors per winning drug, 10 per consumable, per pooling region.
   { ...policyRowHead(DOCS.shanxi), distributor_cap_drugs: 5, distributor_cap_consumables: 10 },
   { ...policyRowHead(DOCS.lvliang), distributor_cap_drugs: 5, distributor_cap_consumables: 10 },
+  // D-04: Guangdong 2025 asks for overdue-order warnings (强化超期不配送订单预警) but sets no hours; these are demo values.
+  {
+    ...policyRowHead(DOCS.guangdong2025),
+    document: `${DOCS.guangdong2025.document}; delivery time limits 48 h / emergency 24 h / remote area 72 h are demo values — the document sets no numbers`,
+    delivery_limit_hours: 48,
+    emergency_delivery_limit_hours: 24,
+    remote_delivery_limit_hours: 72,
+  },
 ];
 
 /** The demo order book as distribution keeps it: the orders it was told of, and its deliveries. */
@@ -41,6 +50,7 @@ function demoDeliveries() {
     distributor_id: o.distributorId,
     total_amount: priced(o).total,
     placed_at: noonDaysAgo(o.placedDaysAgo),
+    emergency: false,
   }));
   const lines = DEMO_ORDERS.flatMap((o) =>
     priced(o).lines.map((l) => ({
@@ -56,6 +66,9 @@ function demoDeliveries() {
       warehoused_at: confirmed ? noonDaysAgo(o.acceptedDaysAgo!) : null,
       confirmed_at: confirmed ? new Date(Date.parse(noonDaysAgo(o.acceptedDaysAgo!)) + 2 * 3600_000).toISOString() : null,
       confirmed_late: confirmed ? false : null,
+      accepted_amount: confirmed ? priced(o).total : null,
+      // D-03: one box too many arrived with the 'sg-due' order; the receipt accepted what was ordered.
+      discrepancy_count: o.id === demoId('order', 'sg-due') ? 1 : 0,
     };
   });
   return { orders, lines, deliveries };
@@ -71,6 +84,7 @@ export async function seedDistributionDemoData(db: DataSource): Promise<boolean>
       await seedTable(tx, 'distribution.order_copy', orders),
       await seedTable(tx, 'distribution.order_line_copy', lines),
       await seedTable(tx, 'distribution.delivery', deliveries),
+      await seedSupplyDemoData(tx),
     ];
     return loaded.some(Boolean);
   });

@@ -1,3 +1,4 @@
+import { auditTrailResolver } from '../shared/audit/audit-trail.resolver';
 import { buildFederatedSchema } from '../shared/graphql/federated-schema';
 import { resolveJurisdictionPolicyReference } from '../shared/policy/jurisdiction-policy';
 import { once, SubgraphDefinition } from '../shared/subgraph';
@@ -12,27 +13,39 @@ import { resolveProductReference } from './product/product.stub';
 import { Settlement, SettlementLine } from './settlement/settlement.entity';
 import { settlementEventHandlers } from './settlement/settlement.events';
 import { SettlementLineResolver, SettlementResolver } from './settlement/settlement.resolver';
+import { PaymentTimelinessResolver } from './settlement/payment-timeliness';
+import { paymentStandardEventHandlers } from './payment-standard/payment-standard.events';
+import { Prepayment, PrepaymentEntry } from './prepayment/prepayment.entity';
+import { prepaymentEventHandlers } from './prepayment/prepayment.events';
+import { PrepaymentResolver } from './prepayment/prepayment.resolver';
+import { SurplusRetentionResolver } from './surplus/surplus-retention';
 
-/** Insurance payment (医保支付): payment standards, and later prepayment, settlement and rankings. */
+/** Insurance payment (医保支付): payment standards, prepayment, settlement, timeliness ranking and surplus retention. */
 export const insuranceSubgraph: SubgraphDefinition<InsuranceLoaders> = {
   name: 'insurance',
   defaultPort: 4002,
-  entities: [PaymentStandard, Settlement, SettlementLine],
+  entities: [PaymentStandard, Settlement, SettlementLine, Prepayment, PrepaymentEntry],
   permissions: insurancePermissions,
   rowScopes: {
     PaymentStandard: 'published standards, every persona',
     Settlement: 'insurance and finance regulators: their region subtree; an institution: its payables; an enterprise: its receivables',
     JurisdictionPolicy: 'published policy, every persona',
+    Prepayment: 'insurance and finance regulators: their region subtree; an institution: its own prepayments',
+    PaymentTimelinessRank: 'an aggregate per institution: any regulator, for a region within its jurisdiction',
+    SurplusRetention: 'the institution itself; insurance and finance regulators: institutions of their region subtree',
   },
   schema: once(() =>
     buildFederatedSchema({
-      resolvers: [PaymentStandardResolver, ProductPaymentStandardResolver, JurisdictionPolicyResolver, SettlementResolver, SettlementLineResolver],
+      resolvers: [
+        PaymentStandardResolver, ProductPaymentStandardResolver, JurisdictionPolicyResolver, SettlementResolver, SettlementLineResolver,
+        PrepaymentResolver, PaymentTimelinessResolver, SurplusRetentionResolver, auditTrailResolver('insurance'),
+      ],
       orphanedTypes: [JurisdictionPolicy],
       references: { Product: resolveProductReference, JurisdictionPolicy: resolveJurisdictionPolicyReference },
       permissions: insurancePermissions,
     }),
   ),
   createLoaders: createInsuranceLoaders,
-  eventHandlers: settlementEventHandlers,
+  eventHandlers: { ...settlementEventHandlers, ...paymentStandardEventHandlers, ...prepaymentEventHandlers },
   seedDemoData: seedInsuranceDemoData,
 };

@@ -3,6 +3,10 @@ import { seedTable } from '../shared/db/insert-rows';
 import { DEMO_ORDERS, noonDaysAgo, priced } from '../shared/demo/orders';
 import { DEMO, demoId } from '../shared/demo/ids';
 import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
+import { seedOfficialCalendarDemo } from './calendar/official-calendar.demo';
+import { seedFiledPurchaseDemo } from './filing/filed-purchase.demo';
+import { seedListingDemo } from './listing/listing.demo';
+import { seedAwardsDemoData } from './agreed-volume/awards.demo';
 
 const { products: P, enterprises: E, institutions: I } = DEMO;
 
@@ -101,6 +105,10 @@ export async function seedProcurementDemoData(db: DataSource): Promise<boolean> 
       await seedTable(tx, 'procurement.listing', LISTINGS),
       await seedTable(tx, 'procurement.purchase_order', orders),
       await seedTable(tx, 'procurement.order_line', lines),
+      await seedListingDemo(tx),
+      await seedOfficialCalendarDemo(tx),
+      await seedFiledPurchaseDemo(tx),
+      await seedAwardsDemoData(tx),
     ];
     return loaded.some(Boolean);
   });

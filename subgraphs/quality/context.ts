@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../shared/context';
 import { createPolicyVersionsLoader } from '../shared/policy/jurisdiction-policy';
 import { createInspectionLoader, createLatestInspectionsLoader } from './inspection/inspection.loader';
 
 /** The quality subgraph's per-request DataLoaders. */
-export function createQualityLoaders(db: DataSource, ctx: Omit<RequestContext, 'loaders' | 'db'>) {
+export function createQualityLoaders(db: EntityManager, ctx: Omit<RequestContext, 'loaders' | 'db'>) {
   return {
     inspectionById: createInspectionLoader(db, ctx.identity),
     latestInspections: createLatestInspectionsLoader(db, ctx.identity),

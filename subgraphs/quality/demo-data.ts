@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { seedTable } from '../shared/db/insert-rows';
 import { DEMO, demoId } from '../shared/demo/ids';
 import { POLICY_DOCUMENTS as DOCS, policyRowHead } from '../shared/demo/policy-documents';
+import { seedSupervisionDemoData } from './supervision.demo';
 
 const { products: P, enterprises: E, institutions: I } = DEMO;
 
@@ -27,7 +28,7 @@ const POLICIES = [
 /** Loads each demo table of quality that is still empty. */
 export async function seedQualityDemoData(db: DataSource): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const loaded = [await seedTable(tx, 'quality.inspection', INSPECTIONS), await seedTable(tx, 'quality.jurisdiction_policy', POLICIES)];
+    const loaded = [await seedTable(tx, 'quality.inspection', INSPECTIONS), await seedTable(tx, 'quality.jurisdiction_policy', POLICIES), await seedSupervisionDemoData(tx)];
     return loaded.some(Boolean);
   });
 }

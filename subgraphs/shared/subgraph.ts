@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type { DataSource, EntitySchema } from 'typeorm';
+import type { DataSource, EntityManager, EntitySchema } from 'typeorm';
 import type { RequestContext } from './context';
 import type { SubgraphName } from './db/data-source';
 import type { EventHandlers } from './events/consumer';
@@ -17,7 +17,7 @@ export interface SubgraphDefinition<Loaders = unknown> {
   rowScopes: Record<string, string>;
   /** The executable schema with permissions applied; built once per process. */
   schema(): Promise<GraphQLSchema>;
-  createLoaders(db: DataSource, context: Omit<RequestContext, 'loaders' | 'db'>): Loaders;
+  createLoaders(db: EntityManager, context: Omit<RequestContext, 'loaders' | 'db'>): Loaders;
   /** What the subgraph does with the events it subscribes to (events/catalogue.ts). */
   eventHandlers: EventHandlers;
   /** Loads the demo world into this subgraph's schema when it holds no data yet. */

@@ -55,3 +55,23 @@ export function requestHash(input: unknown): string {
   const canonical = JSON.stringify(input, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
   return createHash('sha256').update(canonical).digest('hex');
 }
+
+// Control characters (line breaks and tabs aside), zero-width characters and bidirectional overrides have no
+// place in a record's text: they can disguise what a reviewer reads.
+const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** Free text kept in a record (a reason, a finding, a document number): trimmed, 1 to `maxLength` characters, printable. */
+export function requireCleanText(value: unknown, field: string, maxLength: number, rule?: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text.length === 0 || text.length > maxLength) {
+    throw errors.badInput(`${rule ? `${rule}: ` : ''}${field} must be 1 to ${maxLength} characters`, { field, ...(rule ? { rule } : {}) });
+  }
+  if (UNPRINTABLE.test(text)) throw errors.badInput(`${field} must not contain control or invisible characters`, { field });
+  return text;
+}
+
+/** Optional free text: null when absent or blank, otherwise as `requireCleanText`. */
+export function optionalCleanText(value: unknown, field: string, maxLength: number): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0)) return null;
+  return requireCleanText(value, field, maxLength);
+}

@@ -183,7 +183,8 @@ describe('event delivery between subgraphs', () => {
       await eventually(async () => {
         for (const f of flows) expect(await settlementsFor(f.deliveryId)).toBe(1);
       });
-      expect((await consumer('insurance')).pending).toBe(0);
+      // Insurance also consumes procurement's events (on other keys), which may drain a moment later.
+      await eventually(async () => expect((await consumer('insurance')).pending).toBe(0));
     } finally {
       await worker.stop();
       await db.destroy();

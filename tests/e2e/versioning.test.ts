@@ -1,3 +1,4 @@
+import { ACTOR_SETTINGS, SYSTEM_ACTOR } from '../../subgraphs/shared/db/request-transaction';
 import { createDataSource } from '../../subgraphs/shared/db/data-source';
 import { updateVersioned } from '../../subgraphs/shared/db/versioned-update';
 import { DEMO } from '../../subgraphs/shared/demo/ids';
@@ -39,7 +40,8 @@ describe('no lost updates: versioned rows', () => {
   });
 
   it('lets only the first of two writers that read the same version win (UPDATE … WHERE version = n)', async () => {
-    const db = createDataSource({ url: hub.db.url, subgraph: 'procurement', entities: [] });
+    // The subgraph's own role, acting as the system (as an event consumer does), under row-level security.
+    const db = createDataSource({ url: hub.db.url, subgraph: 'procurement', entities: [], sessionSettings: { [ACTOR_SETTINGS.role]: SYSTEM_ACTOR } });
     await db.initialize();
     try {
       const [order] = await db.query(`SELECT id, version FROM procurement.purchase_order LIMIT 1`);

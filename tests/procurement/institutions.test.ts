@@ -38,8 +38,10 @@ describe('institutions, scoped by who asks', () => {
     expect(await visibleTo(await personaToken('insurance-regulator'), '500000')).toEqual([]);
   });
 
-  it('shows a hospital itself only', async () => {
-    expect(await visibleTo(await personaToken('hospital'))).toEqual([I.shaoguanHospital]);
+  it('shows a hospital itself and, as the lead unit of its medical community (P-06), its members; a member only itself', async () => {
+    expect(await visibleTo(await personaToken('hospital'))).toEqual([I.shaoguanHospital, I.shaoguanTownship].sort());
+    expect(await visibleTo(await tokenFor({ subject: 't', role: 'INSTITUTION', region: '440203', org: I.shaoguanTownship }))).toEqual([I.shaoguanTownship]);
+    expect(await visibleTo(await tokenFor({ subject: 't', role: 'INSTITUTION', region: '500103', org: I.chongqingHospital }))).toEqual([I.chongqingHospital]);
   });
 
   it('answers another institution’s id exactly as a missing one (no existence leak)', async () => {

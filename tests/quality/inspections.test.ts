@@ -45,6 +45,6 @@ describe('inspections (Q-01), scoped by who asks', () => {
     );
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     expect(response.body.errors![0].path).toEqual(['product', 'inspections']);
-    expect(response.body.data!.product).toEqual({ name: '阿托伐他汀钙片', paymentStandard: { amount: '0.124' }, inspections: null });
+    expect(response.body.data!.product).toEqual({ name: '阿托伐他汀钙片', paymentStandard: { amount: '0.12' }, inspections: null });
   });
 });

@@ -75,6 +75,14 @@ export class Delivery {
   @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Row version: bumped by every change; pass it as expectedVersion to refuse a write based on a stale read.' })
   version: number;
+
+  @Column({ name: 'accepted_amount', type: 'numeric', nullable: true })
+  @Field(() => DecimalScalar, { nullable: true, description: 'D-03: value of what the institution accepted at receipt, in yuan; what the payable is for. Null until confirmed.' })
+  acceptedAmount: string | null;
+
+  @Column({ name: 'discrepancy_count', type: 'integer', default: 0 })
+  @Field(() => Int, { description: 'D-03: how many differences the receipt check found against the order (0 until confirmed).' })
+  discrepancyCount: number;
 }
 
 /** What was delivered on one line: the order line as procurement announced it. */

@@ -6,9 +6,9 @@ export const deliveryEventHandlers: EventHandlers = {
   'procurement.OrderPlaced.v1': async (tx, event) => {
     const order = event.payload as OrderPlacedV1;
     await tx.query(
-      `INSERT INTO distribution.order_copy (id, institution_id, region_code, distributor_id, total_amount, placed_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [order.orderId, order.institutionId, order.regionCode, order.distributorId, order.totalAmount, order.placedAt],
+      `INSERT INTO distribution.order_copy (id, institution_id, region_code, distributor_id, total_amount, placed_at, emergency)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [order.orderId, order.institutionId, order.regionCode, order.distributorId, order.totalAmount, order.placedAt, order.emergency === true],
     );
     await tx.query(
       `INSERT INTO distribution.order_line_copy (order_id, line_no, product_id, manufacturer_id, product_name, specification, dosage_form, pack, quantity, unit_price, amount)

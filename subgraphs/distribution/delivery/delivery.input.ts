@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateTimeScalar } from '../../shared/graphql/scalars';
+import { ReceivedLineInput } from '../receipt/receipt.input';
 import { DeliveryStatus } from './delivery.entity';
 
 @InputType({ description: 'The distributor ships a whole order.' })
@@ -21,6 +22,12 @@ export class ConfirmReceiptInput {
 
   @Field(() => Int, { nullable: true, description: 'The delivery version the caller read; a different current version is a CONFLICT (nothing written).' })
   expectedVersion?: number;
+
+  @Field(() => [ReceivedLineInput], {
+    nullable: true,
+    description: 'D-03: what arrived on each order line, checked against the order; differences are recorded and only matching goods, up to the ordered quantity, are accepted and paid for. Omitted: every line arrived exactly as ordered.',
+  })
+  lines?: ReceivedLineInput[];
 }
 
 @InputType({ description: 'Filters for deliveries; all given filters must match, within the caller’s scope.' })
@@ -33,4 +40,10 @@ export class DeliveryFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only the delivery of this order.' })
   orderId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'D-03: only receipts with (true) or without (false) discrepancies.' })
+  hasDiscrepancies?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'D-06: only the delivery that carried the pack with this 20-digit traceability code (追溯码).' })
+  traceabilityCode?: string;
 }

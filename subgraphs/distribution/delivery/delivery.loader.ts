@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Identity } from '../../shared/auth/identity';
 import { Delivery, DeliveryLine } from './delivery.entity';
 import { scopeDeliveries } from './delivery.scope';
 
 /** Deliveries by id within the caller's scope (an unseen one loads as null). */
-export function createDeliveryLoader(db: DataSource, identity: Identity | undefined): DataLoader<string, Delivery | null> {
+export function createDeliveryLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, Delivery | null> {
   return new DataLoader(async (ids: readonly string[]) => {
     if (!identity) return ids.map(() => null);
     const qb = db.getRepository(Delivery).createQueryBuilder('d').where('d.id = ANY(:ids)', { ids });
@@ -16,7 +16,7 @@ export function createDeliveryLoader(db: DataSource, identity: Identity | undefi
 }
 
 /** The lines of many deliveries' orders in one query. */
-export function createDeliveryLinesLoader(db: DataSource): DataLoader<string, DeliveryLine[]> {
+export function createDeliveryLinesLoader(db: EntityManager): DataLoader<string, DeliveryLine[]> {
   return new DataLoader(async (orderIds: readonly string[]) => {
     const rows = await db.getRepository(DeliveryLine).createQueryBuilder('l').where('l.order_id = ANY(:orderIds)', { orderIds }).orderBy('l.line_no').getMany();
     const byOrder = new Map<string, DeliveryLine[]>();

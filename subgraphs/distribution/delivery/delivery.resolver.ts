@@ -7,6 +7,8 @@ import { Delivery, DeliveryLine } from './delivery.entity';
 import { ConfirmReceiptInput, DeliveryFilter, ShipOrderInput } from './delivery.input';
 import { confirmReceipt, getDelivery, listDeliveries, shipOrder } from './delivery.service';
 import type { EntityReference } from '../../shared/graphql/entity-reference';
+import { DeliveryDiscrepancy, ReceiptLine } from '../receipt/receipt.entity';
+import { TraceabilityCode } from '../traceability/traceability.entity';
 
 @ObjectType({ description: 'A page of deliveries.' })
 export class DeliveryConnection extends Connection(Delivery, 'The deliveries of this page, ordered by id.') {}
@@ -55,6 +57,21 @@ export class DeliveryResolver {
   @FieldResolver(() => [DeliveryLine], { description: 'What was delivered, line by line.' })
   lines(@Root() delivery: Delivery, @Ctx() ctx: DistributionContext) {
     return ctx.loaders.deliveryLines.load(delivery.orderId);
+  }
+
+  @FieldResolver(() => [ReceiptLine], { description: 'D-03: what the institution received and accepted per line; empty until receipt is confirmed.' })
+  receiptLines(@Root() delivery: Delivery, @Ctx() ctx: DistributionContext) {
+    return ctx.loaders.receiptLines.load(delivery.id);
+  }
+
+  @FieldResolver(() => [DeliveryDiscrepancy], { description: 'D-03: differences between the order and what was received (name, spec, dosage form, pack, manufacturer, quantity).' })
+  discrepancies(@Root() delivery: Delivery, @Ctx() ctx: DistributionContext) {
+    return ctx.loaders.discrepancies.load(delivery.id);
+  }
+
+  @FieldResolver(() => [TraceabilityCode], { description: 'D-06: traceability codes (追溯码) of the packs delivered.' })
+  traceabilityCodes(@Root() delivery: Delivery, @Ctx() ctx: DistributionContext) {
+    return ctx.loaders.traceabilityCodes.load(delivery.id);
   }
 }
 

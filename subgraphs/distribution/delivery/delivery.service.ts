@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { requireCurrentVersion, updateVersioned } from '../../shared/db/versioned-update';
 import { errors } from '../../shared/errors';
 import type { OrderShippedV1, ReceiptConfirmedV1 } from '../../shared/events/contracts';
@@ -11,6 +12,8 @@ import type { DistributionContext } from '../context';
 import { Delivery, DeliveryLine, DeliveryStatus } from './delivery.entity';
 import type { ConfirmReceiptInput, DeliveryFilter, ShipOrderInput } from './delivery.input';
 import { scopeDeliveries } from './delivery.scope';
+import { checkReceipt, ReceiptCheck } from '../receipt/receipt.check';
+import { requireTraceabilityCode } from '../traceability/traceability-code';
 
 /** Clocks disagree a little; a warehousing time this far ahead of the server's is still accepted. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -91,15 +94,24 @@ export async function confirmReceipt(ctx: DistributionContext, input: ConfirmRec
     const late = deadline ? now > deadline : null;
 
     requireCurrentVersion(input.expectedVersion, delivery.version);
+    const orderLines = await tx.getRepository(DeliveryLine).find({ where: { orderId: delivery.orderId }, order: { lineNo: 'ASC' } });
+    const check = checkReceipt(orderLines, input.lines);
     const version = await updateVersioned(tx, 'distribution.delivery', deliveryId, delivery.version, {
       status: DeliveryStatus.RECEIPT_CONFIRMED,
       warehoused_at: warehousedAt,
       confirmed_at: now,
       confirmation_deadline: deadline,
       confirmed_late: late,
+      accepted_amount: check.acceptedAmount,
+      discrepancy_count: check.discrepancies.length,
     });
-    Object.assign(delivery, { status: DeliveryStatus.RECEIPT_CONFIRMED, warehousedAt, confirmedAt: now, confirmationDeadline: deadline, confirmedLate: late, version });
-    const lines = await tx.getRepository(DeliveryLine).find({ where: { orderId: delivery.orderId }, order: { lineNo: 'ASC' } });
+    Object.assign(delivery, {
+      status: DeliveryStatus.RECEIPT_CONFIRMED, warehousedAt, confirmedAt: now, confirmationDeadline: deadline, confirmedLate: late, version,
+      acceptedAmount: check.acceptedAmount, discrepancyCount: check.discrepancies.length,
+    });
+    await recordReceiptCheck(tx, deliveryId, check);
+    // The payable is for what was accepted: lines carry accepted quantities, fully refused lines are left out.
+    const accepted = check.lines.filter((l) => l.acceptedQuantity > 0);
     await recordEvent<ReceiptConfirmedV1>(tx, 'distribution', {
       type: 'ReceiptConfirmed',
       version: 1,
@@ -115,13 +127,28 @@ export async function confirmReceipt(ctx: DistributionContext, input: ConfirmRec
         confirmedAt: now.toISOString(),
         confirmationDeadline: deadline?.toISOString() ?? null,
         confirmedLate: late,
-        amount: delivery.amount,
-        lines: lines.map((l) => ({ lineNo: l.lineNo, productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount })),
+        amount: check.acceptedAmount,
+        lines: accepted.map((l) => ({ lineNo: l.lineNo, productId: l.productId, quantity: l.acceptedQuantity, unitPrice: l.unitPrice, amount: l.acceptedAmount })),
       },
     });
-    ctx.log.info({ deliveryId, late }, 'receipt confirmed');
+    ctx.log.info({ deliveryId, late, discrepancies: check.discrepancies.length }, 'receipt confirmed');
     return delivery;
   });
+}
+
+/** The per-line outcome and the discrepancies of a receipt check, each in one statement. */
+async function recordReceiptCheck(tx: EntityManager, deliveryId: string, check: ReceiptCheck): Promise<void> {
+  await tx.query(
+    `INSERT INTO distribution.receipt_line (delivery_id, line_no, received_quantity, accepted_quantity, accepted_amount)
+     SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::numeric[])`,
+    [deliveryId, check.lines.map((l) => l.lineNo), check.lines.map((l) => l.receivedQuantity), check.lines.map((l) => l.acceptedQuantity), check.lines.map((l) => l.acceptedAmount)],
+  );
+  if (check.discrepancies.length === 0) return;
+  await tx.query(
+    `INSERT INTO distribution.delivery_discrepancy (delivery_id, line_no, field, expected, received)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
+    [deliveryId, check.discrepancies.map((d) => d.lineNo), check.discrepancies.map((d) => d.field), check.discrepancies.map((d) => d.expected), check.discrepancies.map((d) => d.received)],
+  );
 }
 
 /** Deliveries within the caller's scope. */
@@ -132,6 +159,10 @@ export async function listDeliveries(ctx: DistributionContext, filter: DeliveryF
   if (filter?.status !== undefined) qb.andWhere('d.status = :status', { status: filter.status });
   if (filter?.confirmedLate !== undefined) qb.andWhere('d.confirmed_late = :late', { late: filter.confirmedLate });
   if (filter?.orderId !== undefined) qb.andWhere('d.order_id = :orderId', { orderId: requireId(filter.orderId, 'orderId') });
+  if (filter?.hasDiscrepancies != null) qb.andWhere(filter.hasDiscrepancies ? 'd.discrepancy_count > 0' : 'd.discrepancy_count = 0');
+  if (filter?.traceabilityCode != null) {
+    qb.andWhere('EXISTS (SELECT 1 FROM distribution.traceability_code tc WHERE tc.delivery_id = d.id AND tc.code = :code)', { code: requireTraceabilityCode(filter.traceabilityCode, 'traceabilityCode') });
+  }
   if (request.afterKey) qb.andWhere('d.id > :after', { after: requireId(request.afterKey, 'after') });
   return toPage(await qb.getMany(), request, (d) => d.id);
 }

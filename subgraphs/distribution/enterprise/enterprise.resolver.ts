@@ -1,9 +1,9 @@
-import { Arg, Ctx, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Connection, PageInput } from '../../shared/graphql/pagination';
 import type { DistributionContext } from '../context';
 import { Enterprise } from './enterprise.entity';
-import { EnterpriseFilter } from './enterprise.input';
-import { getEnterprise, listEnterprises } from './enterprise.service';
+import { EnterpriseFilter, RegisterEnterpriseInput } from './enterprise.input';
+import { getEnterprise, listEnterprises, registerEnterprise } from './enterprise.service';
 
 @ObjectType({ description: 'A page of enterprises.' })
 export class EnterpriseConnection extends Connection(Enterprise, 'The enterprises of this page, ordered by id.') {}
@@ -22,5 +22,10 @@ export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id; null with a NOT_FOUND error when there is none.' })
   enterprise(@Ctx() ctx: DistributionContext, @Arg('id', () => ID, { description: 'The id.' }) id: string) {
     return getEnterprise(ctx, id);
+  }
+
+  @Mutation(() => Enterprise, { description: 'D-01: a market-regulation regulator registers an enterprise of its region; an invalid credit code is BAD_USER_INPUT and nothing is written.' })
+  registerEnterprise(@Ctx() ctx: DistributionContext, @Arg('input', () => RegisterEnterpriseInput, { description: 'The enterprise.' }) input: RegisterEnterpriseInput) {
+    return registerEnterprise(ctx, input);
   }
 }

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { inherit, versionsFor } from '../../shared/policy/jurisdiction-policy';
 import type { DistributionContext } from '../context';
-import { DistributorCapPolicy, JurisdictionPolicy, ReceiptConfirmationPolicy } from './jurisdiction-policy.type';
+import { DeliveryTimeLimitPolicy, DistributorCapPolicy, JurisdictionPolicy, ReceiptConfirmationPolicy } from './jurisdiction-policy.type';
 
 @Resolver(() => JurisdictionPolicy)
 export class JurisdictionPolicyResolver {
@@ -15,5 +15,11 @@ export class JurisdictionPolicyResolver {
   async distributorCap(@Root() policy: JurisdictionPolicy, @Ctx() ctx: DistributionContext) {
     const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'distributor_cap_drugs');
     return g && { drugs: g.row.distributor_cap_drugs, consumables: g.row.distributor_cap_consumables, source: g.source };
+  }
+
+  @FieldResolver(() => DeliveryTimeLimitPolicy, { nullable: true, description: 'D-04 delivery time limits; null when no region up the chain sets them.' })
+  async deliveryTimeLimit(@Root() policy: JurisdictionPolicy, @Ctx() ctx: DistributionContext) {
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'delivery_limit_hours');
+    return g && { hours: g.row.delivery_limit_hours, emergencyHours: g.row.emergency_delivery_limit_hours ?? null, remoteAreaHours: g.row.remote_delivery_limit_hours ?? null, source: g.source };
   }
 }

@@ -27,3 +27,18 @@ export class DistributorCapPolicy {
 @ObjectType({ description: ENTITY_DESCRIPTIONS.JurisdictionPolicy })
 @Directive('@key(fields: "regionCode effectiveOn")')
 export class JurisdictionPolicy extends JurisdictionPolicyKey {}
+
+@ObjectType({ description: 'D-04: how long the platform allows from order to delivery before an overdue warning (配送时限).' })
+export class DeliveryTimeLimitPolicy {
+  @Field(() => Int, { description: 'Standard orders, in hours.' })
+  hours: number;
+
+  @Field(() => Int, { nullable: true, description: 'Emergency orders (紧急订单), in hours; null means the standard limit.' })
+  emergencyHours: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Orders of institutions in a registered remote area (偏远地区), in hours; null means the standard limit.' })
+  remoteAreaHours: number | null;
+
+  @Field(() => PolicySource, { description: 'Where this value was set.' })
+  source: PolicySource;
+}

@@ -30,7 +30,7 @@ export class PaymentStandard {
   unit: string;
 
   @Column({ type: 'text' })
-  @Field(() => String, { description: 'The DOMAIN.md rule that produced it: I-01 (winning price), I-02 (same standard per generic name), I-03, I-04 (consumable cap).' })
+  @Field(() => String, { description: 'The DOMAIN.md rule that produced it: I-01 (winning price), I-02 (same standard per generic name, capped for generics not evaluated), I-04 (non-winning consumable cap).' })
   rule: string;
 
   @Column({ type: 'text' })
@@ -40,6 +40,9 @@ export class PaymentStandard {
   @Column({ name: 'effective_from', type: 'date' })
   @Field(() => DateScalar, { description: 'First day it applies.' })
   effectiveFrom: string;
+
+  @Column({ name: 'batch_id', type: 'uuid', nullable: true })
+  batchId: string | null;
 
   @Column({ name: 'effective_to', type: 'date', nullable: true })
   @Field(() => DateScalar, { nullable: true, description: 'Last day it applies; null while in force.' })

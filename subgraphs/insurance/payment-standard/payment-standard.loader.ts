@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { regionChain } from '../../shared/region';
 import { PaymentStandard } from './payment-standard.entity';
 
@@ -12,7 +12,7 @@ export function standardKey(productId: string, regionCode: string, on: string): 
  * Payment standards in force, batched per request. A region without its own standard uses its nearest
  * ancestor's (a provincial standard applies in every city of the province).
  */
-export function createPaymentStandardLoader(db: DataSource): DataLoader<string, PaymentStandard | null> {
+export function createPaymentStandardLoader(db: EntityManager): DataLoader<string, PaymentStandard | null> {
   return new DataLoader(async (keys: readonly string[]) => {
     const asked = keys.map((key) => {
       const [productId, region, on] = key.split('|');

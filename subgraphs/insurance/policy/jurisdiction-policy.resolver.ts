@@ -2,12 +2,14 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { inherit, versionsFor } from '../../shared/policy/jurisdiction-policy';
 import type { InsuranceContext } from '../context';
 import {
+  DirectSettlementPolicy,
   JurisdictionPolicy,
   PaymentTermPolicy,
   PrepaymentContinuationPolicy,
   PrepaymentDeadlinePolicy,
   PrepaymentRecoveryPolicy,
   PrepaymentSharePolicy,
+  SurplusRetentionPolicy,
 } from './jurisdiction-policy.type';
 
 @Resolver(() => JurisdictionPolicy)
@@ -53,5 +55,17 @@ export class JurisdictionPolicyResolver {
   async paymentTerm(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
     const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'payment_term_basis');
     return g && { basis: g.row.payment_term_basis, days: g.row.payment_term_days, source: g.source };
+  }
+
+  @FieldResolver(() => SurplusRetentionPolicy, { nullable: true, description: 'I-07; null when no region up the chain sets a share.' })
+  async surplusRetention(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'surplus_retention_share');
+    return g && { share: g.row.surplus_retention_share, source: g.source };
+  }
+
+  @FieldResolver(() => DirectSettlementPolicy, { nullable: true, description: 'I-08; null when no region up the chain says (the institution pays).' })
+  async directSettlement(@Root() policy: JurisdictionPolicy, @Ctx() ctx: InsuranceContext) {
+    const g = inherit(await versionsFor(ctx.loaders.policyVersions, policy), 'direct_settlement_pilot');
+    return g && { pilot: g.row.direct_settlement_pilot, source: g.source };
   }
 }

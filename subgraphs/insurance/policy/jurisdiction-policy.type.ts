@@ -76,6 +76,24 @@ export class PaymentTermPolicy {
   source: PolicySource;
 }
 
+@ObjectType({ description: 'I-07: share of the savings from winning products the institution keeps (结余留用比例).' })
+export class SurplusRetentionPolicy {
+  @Field(() => DecimalScalar, { description: 'Share kept, e.g. "1" for all of it (Shaoguan: 全部留给医疗机构).' })
+  share: string;
+
+  @Field(() => PolicySource, { description: 'Where this value was set.' })
+  source: PolicySource;
+}
+
+@ObjectType({ description: 'I-08: whether the fund settles directly with enterprises here (医保基金与医药企业直接结算试点).' })
+export class DirectSettlementPolicy {
+  @Field(() => Boolean, { description: 'True where the region pilots direct settlement: the fund pays enterprises for accepted deliveries.' })
+  pilot: boolean;
+
+  @Field(() => PolicySource, { description: 'Where this value was set.' })
+  source: PolicySource;
+}
+
 /** The insurance subgraph's part of the jurisdiction policy entity. */
 @ObjectType({ description: ENTITY_DESCRIPTIONS.JurisdictionPolicy })
 @Directive('@key(fields: "regionCode effectiveOn")')

@@ -19,6 +19,35 @@ registerEnumType(SettlementStatus, {
   },
 });
 
+/** I-08: who pays the enterprise for a payable. */
+export enum SettlementPayer {
+  INSTITUTION = 'INSTITUTION',
+  FUND_DIRECT = 'FUND_DIRECT',
+}
+registerEnumType(SettlementPayer, {
+  name: 'SettlementPayer',
+  description: 'Who pays the enterprise (结算主体), I-08.',
+  valuesConfig: {
+    INSTITUTION: { description: 'The institution pays the enterprise (医疗机构结算).' },
+    FUND_DIRECT: { description: 'Direct settlement pilot: the insurance fund pays the enterprise on the institution’s behalf (医保基金与医药企业直接结算).' },
+  },
+});
+
+@ObjectType({ description: 'I-08 as applied to one payable: who pays, and the policy version that said so.' })
+export class AppliedSettlementPayer {
+  @Field(() => SettlementPayer, { description: 'Who pays the enterprise.' })
+  payer: SettlementPayer;
+
+  @Field(() => String, { nullable: true, description: 'GB/T 2260 code of the region whose policy set the pilot flag; null when no policy says (the institution pays).' })
+  regionCode: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day that policy version took effect.' })
+  effectiveFrom: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The policy document.' })
+  document: string | null;
+}
+
 @ObjectType({ description: 'G-04 as applied to one payable: the rule and where it came from.' })
 export class AppliedPaymentTerm {
   @Field(() => PaymentTermBasis, { description: 'What started the clock.' })
@@ -93,6 +122,18 @@ export class Settlement {
   @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Row version: bumped by every change; pass it as expectedVersion to refuse a write based on a stale read.' })
   version: number;
+
+  @Column({ type: 'text' })
+  payer: SettlementPayer;
+
+  @Column({ name: 'payer_policy_region_code', type: 'text', nullable: true })
+  payerPolicyRegionCode: string | null;
+
+  @Column({ name: 'payer_policy_effective_from', type: 'date', nullable: true })
+  payerPolicyEffectiveFrom: string | null;
+
+  @Column({ name: 'payer_policy_document', type: 'text', nullable: true })
+  payerPolicyDocument: string | null;
 }
 
 @Entity({ name: 'settlement_line' })

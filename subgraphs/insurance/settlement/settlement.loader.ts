@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { SettlementLine } from './settlement.entity';
 
 /** The lines of many payables in one query (the payables themselves were already scoped). */
-export function createSettlementLinesLoader(db: DataSource): DataLoader<string, SettlementLine[]> {
+export function createSettlementLinesLoader(db: EntityManager): DataLoader<string, SettlementLine[]> {
   return new DataLoader(async (ids: readonly string[]) => {
     const rows = await db.getRepository(SettlementLine).createQueryBuilder('l').where('l.settlement_id = ANY(:ids)', { ids }).orderBy('l.line_no').getMany();
     const bySettlement = new Map<string, SettlementLine[]>();

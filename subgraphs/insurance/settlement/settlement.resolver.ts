@@ -4,7 +4,7 @@ import { DateScalar } from '../../shared/graphql/scalars';
 import type { InsuranceContext } from '../context';
 import { Product } from '../product/product.stub';
 import { Delivery, Enterprise, Institution, OrderReference } from '../references/stubs';
-import { AppliedPaymentTerm, Settlement, SettlementLine, SettlementStatus } from './settlement.entity';
+import { AppliedPaymentTerm, AppliedSettlementPayer, Settlement, SettlementLine, SettlementStatus } from './settlement.entity';
 import { RecordPaymentInput, SettlementFilter } from './settlement.input';
 import { listSettlements, recordPayment, settlementForDelivery, SettlementOn, statusOn } from './settlement.service';
 import type { EntityReference } from '../../shared/graphql/entity-reference';
@@ -62,6 +62,11 @@ export class SettlementResolver {
   @FieldResolver(() => AppliedPaymentTerm, { description: 'The G-04 term that set the due date, and its source.' })
   paymentTerm(@Root() s: Settlement): AppliedPaymentTerm {
     return { basis: s.termBasis as AppliedPaymentTerm['basis'], days: s.termDays, regionCode: s.termRegionCode, document: s.termDocument };
+  }
+
+  @FieldResolver(() => AppliedSettlementPayer, { description: 'I-08: who pays the enterprise (the institution, or the fund where a direct-settlement pilot was in force on acceptance), and the policy version.' })
+  payer(@Root() s: Settlement): AppliedSettlementPayer {
+    return { payer: s.payer, regionCode: s.payerPolicyRegionCode, effectiveFrom: s.payerPolicyEffectiveFrom, document: s.payerPolicyDocument };
   }
 
   @FieldResolver(() => Institution, { description: 'The paying institution, resolved by the procurement subgraph.' })

@@ -42,4 +42,7 @@ export class Institution {
   @Column({ name: 'region_code', type: 'text' })
   @Field(() => String, { description: 'GB/T 2260 code of the district or county where it stands (行政区划代码).' })
   regionCode: string;
+
+  @Column({ name: 'medical_community_id', type: 'uuid', nullable: true })
+  medicalCommunityId: string | null;
 }

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Identity } from '../../shared/auth/identity';
 import { Institution } from './institution.entity';
 import { scopeInstitutions } from './institution.scope';
 
 /** Institutions by id, as far as the caller may see them: an invisible one loads as null, like a missing one. */
-export function createInstitutionLoader(db: DataSource, identity: Identity | undefined): DataLoader<string, Institution | null> {
+export function createInstitutionLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, Institution | null> {
   return new DataLoader(async (ids: readonly string[]) => {
     if (!identity) return ids.map(() => null);
     const qb = db.getRepository(Institution).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids });

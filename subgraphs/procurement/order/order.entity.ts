@@ -67,6 +67,18 @@ export class PurchaseOrder {
   @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Row version: bumped by every change; pass it as expectedVersion to refuse a write based on a stale read.' })
   version: number;
+
+  /** D-04: emergency orders have their own delivery time limit in distribution's policy. */
+  @Column({ type: 'boolean', default: false })
+  emergency: boolean;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the institution cancelled it; null unless CANCELLED.' })
+  cancelledAt?: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The institution’s reason for cancelling; null unless CANCELLED.' })
+  cancelReason?: string | null;
 }
 
 /** One product line of an order. */

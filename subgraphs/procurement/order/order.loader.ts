@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Identity } from '../../shared/auth/identity';
 import { OrderLine, PurchaseOrder } from './order.entity';
 import { scopeOrders } from './order.scope';
 
 /** Orders by id within the caller's scope (an unseen one loads as null). */
-export function createOrderLoader(db: DataSource, identity: Identity | undefined): DataLoader<string, PurchaseOrder | null> {
+export function createOrderLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, PurchaseOrder | null> {
   return new DataLoader(async (ids: readonly string[]) => {
     if (!identity) return ids.map(() => null);
     const qb = db.getRepository(PurchaseOrder).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids });
@@ -16,7 +16,7 @@ export function createOrderLoader(db: DataSource, identity: Identity | undefined
 }
 
 /** The lines of many orders in one query (the orders themselves were already scoped). */
-export function createOrderLinesLoader(db: DataSource): DataLoader<string, OrderLine[]> {
+export function createOrderLinesLoader(db: EntityManager): DataLoader<string, OrderLine[]> {
   return new DataLoader(async (orderIds: readonly string[]) => {
     const rows = await db
       .getRepository(OrderLine)

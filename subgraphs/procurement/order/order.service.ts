@@ -4,7 +4,7 @@ import { errors } from '../../shared/errors';
 import type { OrderPlacedV1 } from '../../shared/events/contracts';
 import { recordEvent } from '../../shared/events/outbox';
 import { pageRequest, PageInput, toPage } from '../../shared/graphql/pagination';
-import { decimalText, Money } from '../../shared/graphql/scalars';
+import { decimalText, Money, parseIsoDate, todayInChina } from '../../shared/graphql/scalars';
 import { regionChain, regionLikePattern } from '../../shared/region';
 import {
   requestHash,
@@ -14,11 +14,14 @@ import {
   requireQuantity,
   requireRegionCode,
 } from '../../shared/validation';
+import { refuseBannedManufacturers } from '../ban/enterprise-ban';
 import type { ProcurementContext } from '../context';
 import { Institution } from '../institution/institution.entity';
+import { refuseUnselectable } from '../selection/consistency-selection';
 import { OrderLine, OrderState, PurchaseOrder } from './order.entity';
 import type { OrderFilter, PlaceOrderInput } from './order.input';
 import { scopeOrders } from './order.scope';
+import { checkNonWinningRatio } from './non-winning-ratio';
 
 const MAX_LINES = 100;
 
@@ -45,7 +48,7 @@ function validate(input: PlaceOrderInput) {
     throw errors.badInput('Each product may appear on one line only', { field: 'lines' });
   }
   const idempotencyKey = input.idempotencyKey === undefined || input.idempotencyKey === null ? undefined : requireIdempotencyKey(input.idempotencyKey);
-  return { distributorId, lines, idempotencyKey };
+  return { distributorId, lines, idempotencyKey, emergency: input.emergency === true };
 }
 
 /**
@@ -54,9 +57,10 @@ function validate(input: PlaceOrderInput) {
  * the first order, and the same key with another body is a CONFLICT.
  */
 export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput): Promise<PurchaseOrder> {
-  const { distributorId, lines, idempotencyKey } = validate(input);
+  const { distributorId, lines, idempotencyKey, emergency } = validate(input);
   const institutionId = ctx.identity!.org!;
-  const hash = requestHash({ distributorId, lines: lines.map((l) => ({ ...l, unitPrice: decimalText(l.unitPrice) })) });
+  // The flag joins the fingerprint only when set, so keys recorded before it existed still match their retries.
+  const hash = requestHash({ distributorId, lines: lines.map((l) => ({ ...l, unitPrice: decimalText(l.unitPrice) })), ...(emergency ? { emergency } : {}) });
 
   return ctx.db.transaction(async (tx) => {
     if (idempotencyKey) {
@@ -99,7 +103,10 @@ export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput
       total = total.plus(amount);
       return { ...line, product, amount };
     });
+    await refuseUnselectable(tx, lines.map((l) => l.productId));
+    await refuseBannedManufacturers(tx, priced.map((l) => l.product.manufacturer_id), institution.regionCode, todayInChina());
 
+    await checkNonWinningRatio(tx, institution, lines, todayInChina());
     const order = tx.getRepository(PurchaseOrder).create({
       id: randomUUID(),
       institutionId,
@@ -111,6 +118,7 @@ export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput
       idempotencyKey: idempotencyKey ?? null,
       requestHash: idempotencyKey ? hash : null,
       version: 1,
+      emergency,
     });
     await tx.getRepository(PurchaseOrder).insert(order);
     await tx.getRepository(OrderLine).insert(
@@ -139,6 +147,7 @@ export async function placeOrder(ctx: ProcurementContext, input: PlaceOrderInput
           unitPrice: decimalText(l.unitPrice),
           amount: decimalText(l.amount),
         })),
+        emergency,
       },
     });
     ctx.log.info({ orderId: order.id }, 'order placed');
@@ -167,6 +176,13 @@ export async function listOrders(ctx: ProcurementContext, filter: OrderFilter | 
   if (filter?.state !== undefined) qb.andWhere('o.state = :state', { state: filter.state });
   if (filter?.institutionId !== undefined) qb.andWhere('o.institution_id = :inst', { inst: requireId(filter.institutionId, 'institutionId') });
   if (filter?.regionCode !== undefined) qb.andWhere('o.region_code LIKE :region', { region: regionLikePattern(requireRegionCode(filter.regionCode)) });
+  if (filter?.productId !== undefined && filter.productId !== null) {
+    qb.andWhere('EXISTS (SELECT 1 FROM procurement.order_line fl WHERE fl.order_id = o.id AND fl.product_id = :product)', { product: requireId(filter.productId, 'productId') });
+  }
+  if (filter?.distributorId !== undefined && filter.distributorId !== null) qb.andWhere('o.distributor_id = :distributor', { distributor: requireId(filter.distributorId, 'distributorId') });
+  // Placed dates are China calendar days.
+  if (filter?.placedFrom !== undefined && filter.placedFrom !== null) qb.andWhere(`o.placed_at >= CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE 'Asia/Shanghai'`, { from: parseIsoDate(filter.placedFrom) });
+  if (filter?.placedTo !== undefined && filter.placedTo !== null) qb.andWhere(`o.placed_at < CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE 'Asia/Shanghai'`, { to: parseIsoDate(filter.placedTo) });
   if (request.afterKey) qb.andWhere('o.id > :after', { after: requireId(request.afterKey, 'after') });
   return toPage(await qb.getMany(), request, (o) => o.id);
 }

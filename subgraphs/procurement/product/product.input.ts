@@ -11,4 +11,13 @@ export class ProductFilter {
 
   @Field(() => ProductKind, { nullable: true, description: 'Only drugs or only consumables.' })
   kind?: ProductKind;
+
+  @Field(() => String, { nullable: true, description: 'Generic name (通用名) containing this text, case-insensitive.' })
+  genericNameContains?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only products of this batch’s generic names or consumable categories (and its kind); with `winning`, its winners or the rest.' })
+  batchId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only products that won a batch (the batch given, else any); false: only those that did not.' })
+  winning?: boolean;
 }

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Product } from './product.entity';
 
 /** Products by id, one query per request tick. The catalogue is public to every persona, so it is not row-scoped. */
-export function createProductLoader(db: DataSource): DataLoader<string, Product | null> {
+export function createProductLoader(db: EntityManager): DataLoader<string, Product | null> {
   return new DataLoader(async (ids: readonly string[]) => {
     const rows = await db.getRepository(Product).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
     const byId = new Map(rows.map((p) => [p.id, p]));

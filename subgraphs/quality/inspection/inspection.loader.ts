@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Identity } from '../../shared/auth/identity';
 import { Inspection } from './inspection.entity';
 import { scopeInspections } from './inspection.scope';
 
 /** Inspections by id within the caller's scope: an unseen one loads as null, like a missing one. */
-export function createInspectionLoader(db: DataSource, identity: Identity | undefined): DataLoader<string, Inspection | null> {
+export function createInspectionLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, Inspection | null> {
   return new DataLoader(async (ids: readonly string[]) => {
     if (!identity) return ids.map(() => null);
     const qb = db.getRepository(Inspection).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids });
@@ -19,7 +19,7 @@ export function createInspectionLoader(db: DataSource, identity: Identity | unde
  * The latest `limit` inspections of each product asked for, within the caller's scope: one query for
  * the whole list of products (a window function keeps `limit` per product).
  */
-export function createLatestInspectionsLoader(db: DataSource, identity: Identity | undefined) {
+export function createLatestInspectionsLoader(db: EntityManager, identity: Identity | undefined) {
   const byLimit = new Map<number, DataLoader<string, Inspection[]>>();
   return (limit: number): DataLoader<string, Inspection[]> => {
     let loader = byLimit.get(limit);

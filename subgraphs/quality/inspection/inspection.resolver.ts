@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, PageInput } from '../../shared/graphql/pagination';
 import type { QualityContext } from '../context';
 import { Product } from '../product/product.stub';
 import { Inspection } from './inspection.entity';
-import { InspectionFilter } from './inspection.input';
-import { getInspection, latestInspectionsOf, listInspections } from './inspection.service';
+import { InspectionFilter, RecordInspectionInput } from './inspection.input';
+import { getInspection, latestInspectionsOf, listInspections, recordInspection } from './inspection.service';
 
 @ObjectType({ description: 'A page of inspections.' })
 export class InspectionConnection extends Connection(Inspection, 'The inspections of this page, ordered by id.') {}
@@ -23,6 +23,11 @@ export class InspectionResolver {
   @Query(() => Inspection, { nullable: true, description: 'One inspection by id; null with a NOT_FOUND error when it does not exist or is outside the caller’s scope.' })
   inspection(@Ctx() ctx: QualityContext, @Arg('id', () => ID, { description: 'The id.' }) id: string) {
     return getInspection(ctx, id);
+  }
+
+  @Mutation(() => Inspection, { description: 'Records a sampling inspection (Q-01) in the calling market regulator’s jurisdiction.' })
+  recordInspection(@Ctx() ctx: QualityContext, @Arg('input', () => RecordInspectionInput, { description: 'The inspection.' }) input: RecordInspectionInput) {
+    return recordInspection(ctx, input);
   }
 
   @FieldResolver(() => Product, { description: 'The product inspected.' })

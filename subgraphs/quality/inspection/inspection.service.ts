@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { errors } from '../../shared/errors';
+import { todayInChina } from '../../shared/graphql/scalars';
 import { MAX_PAGE_SIZE, pageRequest, PageInput, toPage } from '../../shared/graphql/pagination';
 import { regionLikePattern } from '../../shared/region';
-import { requireId, requireRegionCode } from '../../shared/validation';
+import { optionalCleanText, requireCleanText, requireId, requireRegionCode } from '../../shared/validation';
+import { requireJurisdiction, requireRegisteredEnterprise } from '../jurisdiction';
 import type { QualityContext } from '../context';
-import { Inspection } from './inspection.entity';
-import type { InspectionFilter } from './inspection.input';
+import { Inspection, InspectionResult } from './inspection.entity';
+import type { InspectionFilter, RecordInspectionInput } from './inspection.input';
 import { scopeInspections } from './inspection.scope';
 
 /** Inspections (Q-01) within the caller's scope, filtered and paginated. */
@@ -16,6 +19,7 @@ export async function listInspections(ctx: QualityContext, filter: InspectionFil
   if (filter?.regionCode !== undefined) qb.andWhere('i.region_code LIKE :region', { region: regionLikePattern(requireRegionCode(filter.regionCode)) });
   if (filter?.result !== undefined) qb.andWhere('i.result = :result', { result: filter.result });
   if (filter?.samplingStage !== undefined) qb.andWhere('i.sampling_stage = :stage', { stage: filter.samplingStage });
+  if (filter?.batchNumber !== undefined && filter.batchNumber !== null) qb.andWhere('i.batch_number = :batch', { batch: requireCleanText(filter.batchNumber, 'batchNumber', 64) });
   if (request.afterKey) qb.andWhere('i.id > :after', { after: requireId(request.afterKey, 'after') });
   return toPage(await qb.getMany(), request, (i) => i.id);
 }
@@ -33,4 +37,42 @@ export function latestInspectionsOf(ctx: QualityContext, productId: string, last
     throw errors.badInput(`last must be between 1 and ${MAX_PAGE_SIZE}`, { field: 'last' });
   }
   return ctx.loaders.latestInspections(last).load(productId);
+}
+
+/**
+ * Q-01: a market regulator records a sample of a batch at production, distribution or use, in its own
+ * jurisdiction; a failed result must say what failed.
+ */
+export async function recordInspection(ctx: QualityContext, input: RecordInspectionInput): Promise<Inspection> {
+  const identity = ctx.identity!;
+  const productId = requireId(input.productId, 'productId');
+  const manufacturerId = requireId(input.manufacturerId, 'manufacturerId');
+  const batchNumber = requireCleanText(input.batchNumber, 'batchNumber', 64);
+  const regionCode = requireRegionCode(input.regionCode);
+  const sampledAtOrgId = input.sampledAtOrgId === undefined || input.sampledAtOrgId === null ? null : requireId(input.sampledAtOrgId, 'sampledAtOrgId');
+  if (input.sampledOn > todayInChina()) throw errors.badInput('sampledOn must not be in the future', { field: 'sampledOn', rule: 'Q-01' });
+  const findings = optionalCleanText(input.findings, 'findings', 2000) ?? '';
+  if (input.result === InspectionResult.FAILED && findings.length === 0) {
+    throw errors.badInput('Q-01: a FAILED inspection must state its findings', { field: 'findings', rule: 'Q-01' });
+  }
+  requireJurisdiction(identity, regionCode);
+  return ctx.db.transaction(async (tx) => {
+    await requireRegisteredEnterprise(tx, manufacturerId, 'manufacturerId');
+    const inspection = tx.getRepository(Inspection).create({
+      id: randomUUID(),
+      productId,
+      manufacturerId,
+      batchNumber,
+      samplingStage: input.samplingStage,
+      sampledAtOrgId,
+      regionCode,
+      sampledOn: input.sampledOn,
+      result: input.result,
+      findings,
+    });
+    await tx.getRepository(Inspection).insert(inspection);
+    await tx.query('UPDATE quality.inspection SET recorded_by = $2 WHERE id = $1', [inspection.id, identity.subject]);
+    ctx.log.info({ inspectionId: inspection.id }, 'inspection recorded');
+    return inspection;
+  });
 }

@@ -24,6 +24,8 @@ export interface DataSourceOptions {
   applicationName?: string;
   /** PostgreSQL cancels any statement of this pool that runs longer (0: no limit). */
   statementTimeoutMs?: number;
+  /** Session settings every connection starts with (e.g. the SYSTEM actor for demo seeding). */
+  sessionSettings?: Record<string, string>;
 }
 
 /**
@@ -41,7 +43,14 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: false,
     extra: {
       max: options.poolSize ?? 10,
-      options: `-c search_path=${options.subgraph} -c role=${applicationRole(options.subgraph)} -c statement_timeout=${options.statementTimeoutMs ?? 0}`,
+      options: [
+        `-c search_path=${options.subgraph}`,
+        `-c role=${applicationRole(options.subgraph)}`,
+        `-c statement_timeout=${options.statementTimeoutMs ?? 0}`,
+        // A request's transaction never waits on the client for long; one left open is abandoned.
+        '-c idle_in_transaction_session_timeout=60000',
+        ...Object.entries(options.sessionSettings ?? {}).map(([name, value]) => `-c ${name}=${value}`),
+      ].join(' '),
       application_name: options.applicationName ?? `vbp-${options.subgraph}`,
       connectionTimeoutMillis: 5_000,
     },

@@ -46,6 +46,8 @@ export const DEMO_ORDERS: DemoOrder[] = [
   order('sg-due', { ...shaoguan, lines: [{ ...amlodipine, quantity: 840, unitPrice: '0.0560' }], placedDaysAgo: 8, shippedDaysAgo: 7, acceptedDaysAgo: 5, paidDaysAgo: null }),
   order('sg-shipped', { ...shaoguan, lines: [{ ...atorvastatin, quantity: 700, unitPrice: '0.1200' }], placedDaysAgo: 2, shippedDaysAgo: 1, acceptedDaysAgo: null, paidDaysAgo: null }),
   order('sg-placed', { ...shaoguan, lines: [{ ...amlodipine, quantity: 280, unitPrice: '0.0580' }], placedDaysAgo: 0, shippedDaysAgo: null, acceptedDaysAgo: null, paidDaysAgo: null }),
+  // D-04: placed days ago and still not shipped, past Guangdong's delivery time limit: an overdue warning.
+  order('sg-late', { ...shaoguan, lines: [{ ...amlodipine, quantity: 560, unitPrice: '0.0580' }], placedDaysAgo: 4, shippedDaysAgo: null, acceptedDaysAgo: null, paidDaysAgo: null }),
   order('lvliang-due', { institutionId: I.lvliangHospital, regionCode: '141102', distributorId: E.jintongPharma, lines: [{ ...metformin, quantity: 960, unitPrice: '0.0950' }], placedDaysAgo: 12, shippedDaysAgo: 11, acceptedDaysAgo: 10, paidDaysAgo: null }),
 ];
 

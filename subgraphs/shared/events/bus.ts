@@ -1,5 +1,5 @@
 import { Logger as GraphileLogger, makeWorkerUtils, WorkerUtils } from 'graphile-worker';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import type { Logger } from '../logger';
 
 /**
@@ -43,6 +43,18 @@ export async function migrateBus(url: string, log: Logger): Promise<void> {
 }
 
 /** A handle on the bus for adding, inspecting and replaying jobs. */
-export function connectBus(url: string, log: Logger): Promise<WorkerUtils> {
-  return makeWorkerUtils({ connectionString: url, logger: graphileLogger(log), maxPoolSize: 4 });
+export async function connectBus(url: string, log: Logger): Promise<WorkerUtils> {
+  // Our own pool, so its error handler outlives graphile-worker's (which it removes on release): an idle
+  // connection the server drops during a restart must not crash the process; the pool reconnects on use.
+  const pool = new Pool({ connectionString: url, max: 4, application_name: 'vbp-bus' });
+  pool.on('error', (error) => log.warn({ err: error }, 'event bus connection lost; a new one is opened on next use'));
+  const utils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log) });
+  const release = utils.release.bind(utils);
+  let released: Promise<void> | undefined;
+  return Object.assign(utils, {
+    release() {
+      released ??= Promise.resolve(release()).finally(() => pool.end());
+      return released;
+    },
+  });
 }

@@ -6,10 +6,28 @@ import type { SubgraphName } from '../db/data-source';
  * consumer sees each key's events without gaps and can apply them in order.
  */
 export const SUBSCRIPTIONS: Record<SubgraphName, readonly string[]> = {
-  procurement: ['distribution.OrderShipped.v1', 'distribution.ReceiptConfirmed.v1'],
-  distribution: ['procurement.OrderPlaced.v1'],
-  insurance: ['distribution.ReceiptConfirmed.v1'],
-  quality: [],
+  procurement: ['distribution.OrderShipped.v1', 'distribution.ReceiptConfirmed.v1', 'quality.ListingActionDecided.v1', 'quality.EnterpriseBanned.v1'],
+  distribution: [
+    'procurement.OrderPlaced.v1',
+    'procurement.OrderCancelled.v1',
+    'procurement.WinningProductAwarded.v1',
+    'procurement.AgreedVolumeSet.v1',
+    'quality.EnterpriseBanned.v1',
+  ],
+  insurance: [
+    'distribution.ReceiptConfirmed.v1',
+    'procurement.WinningProductAwarded.v1',
+    'procurement.AgreedVolumeSet.v1',
+    'procurement.ProductCatalogued.v1',
+  ],
+  quality: [
+    'distribution.EnterpriseRegistered.v1',
+    'procurement.OrderPlaced.v1',
+    'procurement.ListingChanged.v1',
+    'procurement.AgreedVolumeSet.v1',
+    'distribution.StockReported.v1',
+    'distribution.ProductionStopReported.v1',
+  ],
 };
 
 /** The consumers that receive `producer`'s events. */

@@ -6,6 +6,7 @@ import type { SubgraphName } from '../db/data-source';
 import type { Logger } from '../logger';
 import { BUS_SCHEMA, graphileLogger } from './bus';
 import { consumerTask } from './catalogue';
+import { actAsSystem } from '../db/request-transaction';
 import { DomainEvent, qualifiedType } from './event';
 
 /** Applies one event's effect inside the consumer's transaction (the inbox row commits with it). */
@@ -32,6 +33,8 @@ export async function applyEvent(
   log: Logger,
 ): Promise<ApplyOutcome> {
   return db.transaction(async (tx) => {
+    // Consumers maintain every organisation's copies: row-level security admits the SYSTEM actor.
+    await actAsSystem(tx);
     // Creates the key's position or, if it exists, locks it (the no-op update takes the row lock).
     const [{ last_seq: lastSeq }] = await tx.query(
       `INSERT INTO ${consumer}.inbox_position (producer, key, last_seq) VALUES ($1, $2, 0)

@@ -49,7 +49,13 @@ export function createHttpApp(): { app: Express; server: Server } {
     res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
     next();
   });
-  return { app, server: createServer(app) };
+  const server = createServer(app);
+  // A keep-alive connection must be closed by the client (the gateway's fetch gives up idle sockets after
+  // a few seconds), never by the server at the moment the client reuses it: that race shows as ECONNRESET
+  // on the first request after a pause, and a slow, loaded machine widens it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return { app, server };
 }
 
 export async function listen(server: Server, port: number, host: string, log: Logger, path = '/graphql'): Promise<RunningHttp> {

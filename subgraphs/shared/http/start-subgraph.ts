@@ -1,4 +1,5 @@
 import { TokenVerifier } from '../auth/tokens';
+import { ACTOR_SETTINGS, SYSTEM_ACTOR } from '../db/request-transaction';
 import { createDataSource } from '../db/data-source';
 import { migrate } from '../db/migrate';
 import type { WorkerUtils } from 'graphile-worker';
@@ -66,7 +67,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     await bus?.release();
   };
   try {
-    if (options.demoData && (await definition.seedDemoData(db))) log.info('demo data loaded');
+    if (options.demoData && (await seedAsSystem(definition, options.databaseUrl))) log.info('demo data loaded');
     if (options.events) {
       const { busUrl } = options.events;
       if (options.migrate) await migrateBus(busUrl, log);
@@ -121,5 +122,23 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     await stopEvents().catch(() => undefined);
     await db.destroy();
     throw error;
+  }
+}
+
+/** Demo data is every organisation's: it is loaded over a short-lived pool whose sessions act as SYSTEM. */
+async function seedAsSystem(definition: SubgraphDefinition, databaseUrl: string): Promise<boolean> {
+  const seeding = createDataSource({
+    url: databaseUrl,
+    subgraph: definition.name,
+    entities: definition.entities,
+    poolSize: 2,
+    applicationName: `vbp-${definition.name}-seed`,
+    sessionSettings: { [ACTOR_SETTINGS.role]: SYSTEM_ACTOR },
+  });
+  await seeding.initialize();
+  try {
+    return await definition.seedDemoData(seeding);
+  } finally {
+    await seeding.destroy();
   }
 }

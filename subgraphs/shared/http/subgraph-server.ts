@@ -4,7 +4,10 @@ import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrati
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
 import type { WorkerUtils } from 'graphile-worker';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { requestTransactionPlugin } from '../audit/request-transaction.plugin';
+import type { SubgraphName } from '../db/data-source';
+import { RequestTransaction } from '../db/request-transaction';
 import type { TokenVerifier } from '../auth/tokens';
 import type { RequestContext } from '../context';
 import { maskErrors, withHttpStatus } from '../errors';
@@ -14,7 +17,7 @@ import { requestLogging } from './request-logging';
 import { requestIdInErrors } from './request-id-in-errors';
 
 export interface SubgraphServerOptions<Loaders> {
-  name: string;
+  name: SubgraphName;
   schema: GraphQLSchema;
   db: DataSource;
   verifier: TokenVerifier;
@@ -22,7 +25,7 @@ export interface SubgraphServerOptions<Loaders> {
   production: boolean;
   bus?: WorkerUtils;
   /** Builds the request's DataLoaders; called once per request. */
-  createLoaders: (db: DataSource, context: Omit<RequestContext<Loaders>, 'loaders'>) => Loaders;
+  createLoaders: (db: EntityManager, context: Omit<RequestContext<Loaders>, 'loaders'>) => Loaders;
 }
 
 export interface RunningSubgraph extends RunningHttp {
@@ -52,6 +55,7 @@ export async function startSubgraphServer<Loaders>(
       ApolloServerPluginInlineTraceDisabled(),
       requestLogging(),
       requestIdInErrors(),
+      requestTransactionPlugin(options.name, options.db),
     ],
   });
   await apollo.start();
@@ -60,15 +64,24 @@ export async function startSubgraphServer<Loaders>(
     const requestId: string = res.locals.requestId;
     const log = options.log.child({ requestId });
     const identity = await withHttpStatus(() => options.verifier.fromHeader(req.headers.authorization));
-    const base = { requestId, identity, log: identity ? log.child({ role: identity.role, org: identity.org }) : log, db: options.db, bus: options.bus };
-    return { ...base, loaders: options.createLoaders(options.db, base) };
+    // Opened last: nothing after it can fail and leave the connection checked out.
+    const requestTransaction = await RequestTransaction.open(options.db, identity);
+    const db = requestTransaction.manager;
+    const base = { requestId, identity, log: identity ? log.child({ role: identity.role, org: identity.org }) : log, db, bus: options.bus, requestTransaction };
+    try {
+      return { ...base, loaders: options.createLoaders(db, base) };
+    } catch (error) {
+      await requestTransaction.rollback();
+      throw error;
+    }
   };
 
   addHealthRoutes(app, async () => {
     await options.db.query('SELECT 1');
     return true;
   });
-  const maxBodyBytes = 1024 * 1024;
+  // Above the gateway's own limit (gateway/request-limits.ts), which is the one clients meet.
+  const maxBodyBytes = 8 * 1024 * 1024;
   app.use('/graphql', express.json({ limit: maxBodyBytes }), expressMiddleware(apollo, { context }));
   app.use(bodyErrors(maxBodyBytes));
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
 import { parseIsoDate } from '../graphql/scalars';
 import { regionChain } from '../region';
@@ -44,7 +44,7 @@ export interface PolicyRow {
 /** The value of one group of parameters (e.g. G-04's basis and days) and where it came from; undefined when no region sets it. */
 export type ResolvedGroup = { row: PolicyRow; source: PolicySource } | undefined;
 
-/** Anything that runs SQL: a DataSource, or the EntityManager of a transaction. */
+/** Anything that runs SQL: a DataSource, or an EntityManager (a request's or a transaction's). */
 interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -68,7 +68,7 @@ export async function fetchPolicyVersions(db: Queryable, table: string, asked: A
 }
 
 /** Batches policy look-ups of one request: one query for every (region, date) asked, whatever their number. */
-export function createPolicyVersionsLoader(db: DataSource, table: string): DataLoader<string, PolicyRow[]> {
+export function createPolicyVersionsLoader(db: EntityManager, table: string): DataLoader<string, PolicyRow[]> {
   return new DataLoader((keys: readonly string[]) =>
     fetchPolicyVersions(
       db,

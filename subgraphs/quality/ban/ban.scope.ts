@@ -1,0 +1,22 @@
+import { Role } from '../../shared/auth/identity';
+import type { Identity } from '../../shared/auth/identity';
+import { regionChain, regionLikePattern } from '../../shared/region';
+
+/**
+ * Which bans a caller may see, as SQL over alias `b`: a regulator those of its region subtree and those
+ * of the regions above it (they bind its region too); an institution those of its region and above
+ * (those that bind it); an enterprise its own.
+ */
+export function banScope(identity: Identity, next: (value: unknown) => string): string {
+  switch (identity.role) {
+    case Role.REGULATOR:
+      return `(b.region_code LIKE ${next(regionLikePattern(identity.region!))} OR b.region_code = ANY(${next(regionChain(identity.region!))}))`;
+    case Role.INSTITUTION:
+      return `b.region_code = ANY(${next(regionChain(identity.region!))})`;
+    case Role.MANUFACTURER:
+    case Role.DISTRIBUTOR:
+      return `b.enterprise_id = ${next(identity.org)}`;
+    default:
+      return 'false';
+  }
+}
