@@ -17,10 +17,15 @@ const CALLERS: Array<{ column: string; identity: Identity }> = [
 
 type RuleLike = { name?: string; func?: (parent: unknown, args: unknown, ctx: unknown, info: unknown) => unknown };
 
-/** Whether `rule` admits `identity`, asked of the rule itself (the same function graphql-shield runs). */
-async function admits(rule: RuleLike, identity: Identity): Promise<boolean> {
+/**
+ * Whether `rule` admits `identity`, asked of the rule itself (the same function graphql-shield runs).
+ * The printed matrix and the test that tries every operation as every persona both ask here.
+ */
+export async function ruleAdmits(rule: unknown, identity: Identity): Promise<boolean> {
+  const { func } = rule as RuleLike;
+  if (!func) return false;
   const silent = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
-  const result = await rule.func!(undefined, {}, { identity, log: silent, requestId: 'matrix' }, undefined);
+  const result = await func(undefined, {}, { identity, log: silent, requestId: 'matrix' }, undefined);
   return result === true;
 }
 
@@ -53,7 +58,7 @@ export async function renderAccessMatrix(): Promise<string> {
       const rules = (definition.permissions[type.name] ?? {}) as Record<string, RuleLike>;
       for (const field of Object.keys((type as { getFields(): Record<string, unknown> }).getFields())) {
         const rule = rules[field];
-        const cells = await Promise.all(CALLERS.map(async (c) => (rule?.func && (await admits(rule, c.identity)) ? '✓' : '')));
+        const cells = await Promise.all(CALLERS.map(async (c) => (rule && (await ruleAdmits(rule, c.identity)) ? '✓' : '')));
         out.push(`| ${type.name}.${field} | ${cells.join(' | ')} |`);
       }
     }

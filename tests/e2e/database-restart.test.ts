@@ -110,7 +110,15 @@ describe('the database restarts under load', () => {
       await eventually(async () => {
         const { rows: copies } = await client.query('SELECT count(*)::int AS n FROM distribution.order_copy WHERE id = ANY($1)', [acknowledged]);
         expect(copies[0].n).toBe(acknowledged.length);
-      }, 30_000);
+      }, 30_000).catch(async (error) => {
+        // Where the events stopped: still in the outbox (relay), queued (workers), or failing (handler).
+        const { rows: outbox } = await client.query('SELECT count(*)::int AS unpublished FROM procurement.outbox_event WHERE published_at IS NULL');
+        const { rows: jobs } = await client.query(
+          `SELECT task_identifier, attempts, run_at > now() AS waiting, locked_by IS NOT NULL AS locked, left(last_error, 120) AS last_error, count(*)::int AS n
+             FROM graphile_worker.jobs GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2`,
+        );
+        throw new Error(`${(error as Error).message}\noutbox: ${JSON.stringify(outbox[0])}\njobs: ${JSON.stringify(jobs, null, 1)}`);
+      });
     } finally {
       await client.end();
     }
