@@ -1,16 +1,10 @@
 import { rmSync } from 'node:fs';
-import { SUBGRAPHS } from '../../subgraphs/shared/db/data-source';
-import { migrate } from '../../subgraphs/shared/db/migrate';
 import { DEMO } from '../../subgraphs/shared/demo/ids';
-import { migrateBus } from '../../subgraphs/shared/events/bus';
-import { tolerateGraphileRejections } from '../../subgraphs/shared/events/consumer';
 import { ChildProcess, spawn } from 'node:child_process';
 import { freePort } from '../../scripts/lib/embedded-database';
-import { InProcessHub, startInProcessHub } from '../../scripts/lib/in-process-hub';
 import { eventually } from '../support/eventually';
 import { GUICHI_HOSPITAL, JIANGHUAI, PLACE_ORDER } from '../support/flow';
 import { postGraphQL } from '../support/graphql-client';
-import { testLogger } from '../support/hub';
 import { TEST_JWT } from '../support/test-environment';
 import { tokenFor } from '../support/tokens';
 
@@ -38,44 +32,65 @@ function stopDatabaseProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-// graphile-worker 0.17 occasionally throws from its own LISTEN client while the server goes away; the
-// subgraph processes survive it (tolerateGraphileRejections), but Jest fails the attempt, so it retries.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
-
-/** A PostgreSQL of this file's own (restarting the shared test server would disturb the other files). */
+/**
+ * The hub as `npm start` runs it (gateway and four subgraph processes, each with the process-level
+ * policy of production), pointed at a PostgreSQL of this file's own, which the test stops and starts
+ * (restarting the shared test server would disturb the other files).
+ */
 describe('the database restarts under load', () => {
   const dataDir = `.data/test-restart-${process.pid}`;
   let database: { url: string; process: ChildProcess };
-  let hub: InProcessHub;
-  let port: number;
-  let rejectionPolicy: (reason: unknown) => void;
+  let hub: ChildProcess;
+  let gatewayUrl: string;
+  let output = '';
+  let databasePort: number;
 
   beforeAll(async () => {
-    // The hub runs in this process here, so it gets the process-level policy a subgraph process has.
-    rejectionPolicy = tolerateGraphileRejections(testLogger(), (reason) => {
-      throw reason;
+    databasePort = await freePort();
+    database = await startDatabaseProcess(dataDir, databasePort);
+    const ports: Record<string, number> = {};
+    for (const name of ['GATEWAY', 'PROCUREMENT', 'INSURANCE', 'QUALITY', 'DISTRIBUTION']) ports[name] = await freePort();
+    gatewayUrl = `http://127.0.0.1:${ports.GATEWAY}/graphql`;
+    hub = spawn(process.execPath, ['dist/scripts/start.js'], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        JWT_SECRET: TEST_JWT.secret,
+        LOG_LEVEL: 'warn',
+        EVENT_POLL_MS: '200',
+        EVENT_STALE_LOCK_MS: '4000',
+        ...Object.fromEntries(Object.entries(ports).map(([name, p]) => [`${name}_PORT`, String(p)])),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    port = await freePort();
-    database = await startDatabaseProcess(dataDir, port);
-    for (const subgraph of SUBGRAPHS) await migrate({ url: database.url, subgraph });
-    await migrateBus(database.url, testLogger());
-    hub = await startInProcessHub({ databaseUrl: database.url, jwt: TEST_JWT, log: testLogger(), events: { maxAttempts: 10, workerConcurrency: 2, pollIntervalMs: 200, staleLockMs: 4000 } });
-  }, 90_000);
+    hub.stdout!.on('data', (chunk) => (output += chunk));
+    hub.stderr!.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 100_000;
+    for (;;) {
+      if (hub.exitCode !== null) throw new Error(`the hub exited while starting:\n${output.slice(-3000)}`);
+      if (await fetch(`http://127.0.0.1:${ports.GATEWAY}/ready`).then((r) => r.ok, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`the hub did not become ready:\n${output.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 120_000);
 
   afterAll(async () => {
-    process.off('unhandledRejection', rejectionPolicy);
-    process.off('uncaughtException', rejectionPolicy);
-    await hub?.close();
+    if (hub && hub.exitCode === null) {
+      const exited = new Promise((resolve) => hub.once('exit', resolve));
+      hub.kill('SIGINT');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (hub.exitCode === null) hub.kill('SIGKILL');
+    }
     if (database) await stopDatabaseProcess(database.process);
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it('reconnects by itself and loses no acknowledged write', async () => {
     const token = await tokenFor(GUICHI_HOSPITAL);
     const acknowledged: string[] = [];
     let running = true;
     const place = async (n: number) => {
-      const response = await postGraphQL<{ placeOrder: { id: string } }>(hub.gateway!.url, {
+      const response = await postGraphQL<{ placeOrder: { id: string } }>(gatewayUrl, {
         query: PLACE_ORDER,
         variables: { input: { distributorId: JIANGHUAI.org, idempotencyKey: `restart-load-${n}`, lines: [{ productId: DEMO.products.atorvastatinLingnan, quantity: 1 + (n % 9), unitPrice: '0.12' }] } },
       }, { token }).catch(() => undefined);
@@ -94,7 +109,7 @@ describe('the database restarts under load', () => {
     await eventually(async () => expect(acknowledged.length).toBeGreaterThan(20));
     await stopDatabaseProcess(database.process);
     await new Promise((r) => setTimeout(r, 500));
-    database = await startDatabaseProcess(dataDir, port);
+    database = await startDatabaseProcess(dataDir, databasePort);
     const before = acknowledged.length;
     await eventually(async () => expect(acknowledged.length).toBeGreaterThan(before + 20), 30_000);
     running = false;
@@ -110,17 +125,17 @@ describe('the database restarts under load', () => {
       await eventually(async () => {
         const { rows: copies } = await client.query('SELECT count(*)::int AS n FROM distribution.order_copy WHERE id = ANY($1)', [acknowledged]);
         expect(copies[0].n).toBe(acknowledged.length);
-      }, 30_000).catch(async (error) => {
+      }, 60_000).catch(async (error) => {
         // Where the events stopped: still in the outbox (relay), queued (workers), or failing (handler).
         const { rows: outbox } = await client.query('SELECT count(*)::int AS unpublished FROM procurement.outbox_event WHERE published_at IS NULL');
         const { rows: jobs } = await client.query(
           `SELECT task_identifier, attempts, run_at > now() AS waiting, locked_by IS NOT NULL AS locked, left(last_error, 120) AS last_error, count(*)::int AS n
              FROM graphile_worker.jobs GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2`,
         );
-        throw new Error(`${(error as Error).message}\noutbox: ${JSON.stringify(outbox[0])}\njobs: ${JSON.stringify(jobs, null, 1)}`);
+        throw new Error(`${(error as Error).message}\noutbox: ${JSON.stringify(outbox[0])}\njobs: ${JSON.stringify(jobs, null, 1)}\nhub: ${output.slice(-3000)}`);
       });
     } finally {
       await client.end();
     }
-  }, 120_000);
+  }, 150_000);
 });

@@ -40,6 +40,8 @@ async function serve(definition: SubgraphDefinition): Promise<void> {
         EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
         EVENT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
         EVENT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+        // A job still locked after this long lost its outcome (handlers end within the statement timeout).
+        EVENT_STALE_LOCK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
       }),
       {
         ...process.env,
@@ -77,6 +79,7 @@ async function serve(definition: SubgraphDefinition): Promise<void> {
           maxAttempts: config.EVENT_MAX_ATTEMPTS,
           workerConcurrency: config.EVENT_WORKER_CONCURRENCY,
           pollIntervalMs: config.EVENT_POLL_MS,
+          staleLockMs: config.EVENT_STALE_LOCK_MS,
         }
       : undefined,
   });
