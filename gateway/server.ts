@@ -16,6 +16,7 @@ import { CallerRateLimiter, limitExceeded, operationLimits, REQUEST_LIMITS, Requ
 import { createOrganisationRegister } from './organisation-register';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { requestIdInErrors } from '../subgraphs/shared/http/request-id-in-errors';
+import { workloadHeaders } from './workload-headers.plugin';
 
 export interface GatewayOptions {
   subgraphs: Array<{ name: string; url: string }>;
@@ -65,7 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Limits: tokens while parsing, the rest once the operation is known, all before it is planned.
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimits(limits), requestIdInErrors()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimits(limits), requestIdInErrors(), workloadHeaders()],
   });
   await apollo.start();
 
@@ -99,7 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           throw error;
         });
         const log = options.log.child({ requestId, role: identity.role, org: identity.org });
-        return { requestId, identity, authorization: req.headers.authorization!, log };
+        return { requestId, identity, authorization: req.headers.authorization!, log, workload: { sqlStatements: 0, subgraphCalls: 0 } };
       },
     }),
   );

@@ -2,6 +2,7 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 import { GraphQLError } from 'graphql';
 import { isClientErrorCode } from '../subgraphs/shared/errors';
 import { REQUEST_ID_HEADER } from '../subgraphs/shared/http/request-id';
+import { SQL_STATEMENTS_HEADER } from '../subgraphs/shared/http/workload-headers';
 import type { GatewayContext } from './context';
 
 /**
@@ -24,6 +25,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     const token = await this.serviceToken();
     if (token) headers.set('authorization', `Bearer ${token}`);
+  }
+
+  /** Adds the subgraph's statement count to the request's workload (the gateway reports the sum). */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    if (context?.workload) {
+      context.workload.subgraphCalls += 1;
+      context.workload.sqlStatements += Number(response.http?.headers.get(SQL_STATEMENTS_HEADER) ?? 0) || 0;
+    }
+    return response;
   }
 
   /**

@@ -51,7 +51,7 @@ describe('bad input through the gateway', () => {
   });
 
   it.each([
-    ['a page size over the limit', '{ products(page: { first: 1000 }) { nodes { id } } }'],
+    ['a page size over the limit', '{ products(page: { first: 1001 }) { nodes { id } } }'],
     ['a page size of zero', '{ products(page: { first: 0 }) { nodes { id } } }'],
     ['a cursor this API never issued', '{ products(page: { after: "bm90LWEtY3Vyc29y" }) { nodes { id } } }'],
     ['a malformed region code', '{ jurisdictionPolicy(regionCode: "Guangdong") { regionCode } }'],

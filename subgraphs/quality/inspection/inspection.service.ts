@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '../../shared/errors';
 import { todayInChina } from '../../shared/graphql/scalars';
-import { MAX_PAGE_SIZE, pageRequest, PageInput, toPage } from '../../shared/graphql/pagination';
+import { pageRequest, PageInput, toPage } from '../../shared/graphql/pagination';
+
+/** How many of a product's latest inspections one request may ask for. */
+const MAX_LATEST_INSPECTIONS = 100;
 import { regionLikePattern } from '../../shared/region';
 import { optionalCleanText, requireCleanText, requireId, requireRegionCode } from '../../shared/validation';
 import { requireJurisdiction, requireRegisteredEnterprise } from '../jurisdiction';
@@ -33,8 +36,8 @@ export async function getInspection(ctx: QualityContext, id: string): Promise<In
 
 /** The latest inspections of a product that the caller may see. */
 export function latestInspectionsOf(ctx: QualityContext, productId: string, last: number): Promise<Inspection[]> {
-  if (!Number.isInteger(last) || last < 1 || last > MAX_PAGE_SIZE) {
-    throw errors.badInput(`last must be between 1 and ${MAX_PAGE_SIZE}`, { field: 'last' });
+  if (!Number.isInteger(last) || last < 1 || last > MAX_LATEST_INSPECTIONS) {
+    throw errors.badInput(`last must be between 1 and ${MAX_LATEST_INSPECTIONS}`, { field: 'last' });
   }
   return ctx.loaders.latestInspections(last).load(productId);
 }

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context';
 import type { SubgraphName } from '../db/data-source';
 import { actAsSystem } from '../db/request-transaction';
+import { SQL_STATEMENTS_HEADER } from '../http/workload-headers';
 import { appendAuditRecords } from './audit-log';
 import { auditRecordsFor } from './audit-record';
 
@@ -30,6 +31,7 @@ export function requestTransactionPlugin(subgraph: SubgraphName, db: DataSource)
           });
           try {
             await transaction.commit((manager) => appendAuditRecords(manager, subgraph, records));
+            response.http.headers.set(SQL_STATEMENTS_HEADER, String(transaction.statements));
           } catch (error) {
             contextValue.log.error({ err: error }, 'request transaction or audit append failed; the request fails');
             if (single) {

@@ -51,6 +51,7 @@ export function actAsSystem(manager: EntityManager): Promise<void> {
  */
 export class RequestTransaction {
   private finished = false;
+  private statementCount = 0;
 
   private constructor(
     private readonly runner: QueryRunner,
@@ -59,6 +60,16 @@ export class RequestTransaction {
 
   static async open(db: DataSource, identity: Identity | undefined): Promise<RequestTransaction> {
     const runner = db.createQueryRunner();
+    // Every statement of the request passes here (TypeORM's managers and builders all call `query`), so
+    // the count is what the request cost the database: BEGIN and the identity settings included.
+    const query = runner.query.bind(runner);
+    let transaction: RequestTransaction | undefined;
+    let beforeOpen = 0;
+    runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+      if (transaction) transaction.statementCount += 1;
+      else beforeOpen += 1;
+      return query(...args);
+    }) as QueryRunner['query'];
     try {
       await runner.connect();
       await runner.startTransaction();
@@ -67,7 +78,14 @@ export class RequestTransaction {
       await runner.release().catch(() => undefined);
       throw error;
     }
-    return new RequestTransaction(runner, runner.manager);
+    transaction = new RequestTransaction(runner, runner.manager);
+    transaction.statementCount = beforeOpen;
+    return transaction;
+  }
+
+  /** SQL statements this request has run so far (its N+1 detector and the benchmark's figure). */
+  get statements(): number {
+    return this.statementCount;
   }
 
   /** Commits the request's work (and whatever `beforeCommit` writes), then returns the connection. */

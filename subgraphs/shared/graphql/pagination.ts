@@ -4,7 +4,7 @@ import { errors } from '../errors';
 /** Cursor pagination arguments shared by every list query. */
 @InputType({ description: 'Forward cursor pagination: at most `first` items after the `after` cursor.' })
 export class PageInput {
-  @Field(() => Int, { nullable: true, description: 'How many items to return, 1–100 (default 20).' })
+  @Field(() => Int, { nullable: true, description: 'How many items to return, 1–1000 (default 20).' })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
@@ -21,7 +21,8 @@ export class PageInfo {
   hasNextPage: boolean;
 }
 
-export const MAX_PAGE_SIZE = 100;
+/** A hospital's whole year of payables, or a city's institutions, fits one page; the gateway's cost limit still applies. */
+export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** A validated page request; `afterKey` is the decoded cursor (the sort key of the last item seen). */
