@@ -16,6 +16,8 @@ export const gatewayConfigSchema = baseConfigSchema
     INSURANCE_URL: z.string().url().default(`http://127.0.0.1:${DEFAULT_PORTS.insurance}/graphql`),
     QUALITY_URL: z.string().url().default(`http://127.0.0.1:${DEFAULT_PORTS.quality}/graphql`),
     DISTRIBUTION_URL: z.string().url().default(`http://127.0.0.1:${DEFAULT_PORTS.distribution}/graphql`),
+    /** Requests per caller (token subject) per minute; the default is REQUEST_LIMITS.requestsPerMinute. */
+    GATEWAY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).optional(),
   })
   .transform((c) => ({
     ...c,

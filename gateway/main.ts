@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     production: config.NODE_ENV === 'production',
     port: config.PORT,
     host: config.HOST,
+    limits: config.GATEWAY_REQUESTS_PER_MINUTE ? { requestsPerMinute: config.GATEWAY_REQUESTS_PER_MINUTE } : undefined,
   });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -7,10 +7,7 @@ import { migrateBus } from '../subgraphs/shared/events/bus';
 import { createLogger } from '../subgraphs/shared/logger';
 import { startEmbeddedDatabase } from './lib/embedded-database';
 import { startInProcessHub } from './lib/in-process-hub';
-import { generateProvince, SCALES } from './lib/synthetic-province';
-
-/** Where the benchmark's database lives when DATABASE_URL is not set: an embedded server of its own. */
-export const BENCH_DATABASE = { dataDir: '.data/bench-postgres', port: 54330, database: 'vbp_bench' };
+import { BENCH_DATABASE, generateProvince, SCALES } from './lib/synthetic-province';
 
 /**
  * `npm run bench:data -- --scale province [--seed 1] [--replace]`: prepares the benchmark database — the

@@ -28,6 +28,9 @@ export const SCALES: Record<'province' | 'city' | 'test', ProvinceScale> = {
   test: { institutions: 40, manufacturers: 6, distributors: 3, batches: 2, productsPerBatch: 15, orderLines: 4_000, linesPerOrder: 2 },
 };
 
+/** Where the benchmark's database lives when DATABASE_URL is not set: an embedded server of its own. */
+export const BENCH_DATABASE = { dataDir: '.data/bench-postgres', port: 54330, database: 'vbp_bench' };
+
 /** The province the synthetic world lives in: Guangdong (its demo policies apply), cities 4401–4420. */
 export const SYNTHETIC_PROVINCE = '440000';
 const CITIES = ['4401', '4403', '4404', '4405', '4406', '4407', '4408', '4409', '4412', '4413', '4414', '4415', '4416', '4417', '4418', '4419', '4420', '4451', '4452', '4453'];
@@ -170,6 +173,42 @@ export async function generateProvince(url: string, options: { scale: ProvinceSc
         CROSS JOIN generate_series(1, $2::int) p`,
       [scale.institutions, P],
     );
+    // The copies the award and agreed-volume events leave in distribution and insurance.
+    const ours = `w.awarded_by = 'bench-data' AND w.id IN (SELECT ${id('winning', 'g')} FROM generate_series(1, ${P}) g)`;
+    await run(
+      'distribution.winning_product_copy',
+      `INSERT INTO distribution.winning_product_copy (id, batch_id, batch_name, region_codes, cycle_start, cycle_end, product_id, manufacturer_id, kind, product_name, specification)
+       SELECT w.id, b.id, b.name, b.region_codes, b.cycle_start, b.cycle_end, p.id, w.manufacturer_id, p.kind, p.name, p.specification
+         FROM procurement.winning_product w JOIN procurement.batch b ON b.id = w.batch_id JOIN procurement.product p ON p.id = w.product_id WHERE ${ours}`,
+    );
+    await run(
+      'insurance.winning_product',
+      `INSERT INTO insurance.winning_product (id, batch_id, batch_name, batch_level, region_codes, cycle_start, cycle_end, product_id, manufacturer_id, kind, winning_price, unit, awarded_on)
+       SELECT w.id, b.id, b.name, b.level, b.region_codes, b.cycle_start, b.cycle_end, w.product_id, w.manufacturer_id, b.kind, w.winning_price, w.unit, w.awarded_on
+         FROM procurement.winning_product w JOIN procurement.batch b ON b.id = w.batch_id WHERE ${ours}`,
+    );
+    await run(
+      'insurance.catalogue_product',
+      `INSERT INTO insurance.catalogue_product (product_id, manufacturer_id, kind, product_name, generic_name, dosage_form, specification, is_originator, is_reference_drug, passed_consistency_evaluation, unit, updated_at)
+       SELECT p.id, p.manufacturer_id, p.kind, p.name, p.generic_name, p.dosage_form, p.specification, p.is_originator, p.is_reference_drug, p.passed_consistency_evaluation, w.unit, now()
+         FROM procurement.winning_product w JOIN procurement.product p ON p.id = w.product_id WHERE ${ours}`,
+    );
+    const agreed = `av.updated_by = 'bench-data' AND av.institution_id IN (SELECT ${id('institution', 'g')} FROM generate_series(1, ${scale.institutions}) g)`;
+    await run(
+      'distribution.agreed_volume_copy',
+      `INSERT INTO distribution.agreed_volume_copy (id, winning_product_id, institution_id, institution_name, institution_region_code, pooling_region_code, contract_year_start, quantity)
+       SELECT av.id, av.winning_product_id, av.institution_id, i.name, i.region_code, av.pooling_region_code, av.contract_year_start, av.quantity
+         FROM procurement.agreed_volume av JOIN procurement.institution i ON i.id = av.institution_id WHERE ${agreed}`,
+    );
+    await run(
+      'insurance.agreed_volume',
+      `INSERT INTO insurance.agreed_volume (id, batch_id, winning_product_id, product_id, kind, institution_id, institution_name, region_code, pooling_region_code,
+                                           contract_year_start, contract_year_end, quantity, winning_price, amount, agreed_on)
+       SELECT av.id, w.batch_id, w.id, w.product_id, 'DRUG', av.institution_id, i.name, av.region_code, av.pooling_region_code,
+              av.contract_year_start, av.contract_year_end, av.quantity, w.winning_price, av.quantity * w.winning_price, av.agreed_on
+         FROM procurement.agreed_volume av JOIN procurement.winning_product w ON w.id = av.winning_product_id JOIN procurement.institution i ON i.id = av.institution_id
+        WHERE ${agreed}`,
+    );
     await client.query('COMMIT');
 
     // The year of orders, staged once: order o of institution 1 + o % institutions (institution 1, the
@@ -291,7 +330,12 @@ async function removeProvince(client: Client, seed: number, log: (line: string) 
   await client.query(`DELETE FROM distribution.order_copy WHERE id IN (${byOrder})`);
   await client.query(`DELETE FROM procurement.order_line WHERE order_id IN (${byOrder})`);
   await client.query(`DELETE FROM procurement.purchase_order WHERE idempotency_key LIKE 'synthetic-%'`);
+  await client.query(`DELETE FROM insurance.agreed_volume WHERE id IN (SELECT id FROM procurement.agreed_volume WHERE updated_by = 'bench-data')`);
+  await client.query(`DELETE FROM distribution.agreed_volume_copy WHERE id IN (SELECT id FROM procurement.agreed_volume WHERE updated_by = 'bench-data')`);
   await client.query(`DELETE FROM procurement.agreed_volume WHERE updated_by = 'bench-data'`);
+  await client.query(`DELETE FROM insurance.catalogue_product WHERE product_id IN (SELECT product_id FROM procurement.winning_product WHERE awarded_by = 'bench-data')`);
+  await client.query(`DELETE FROM insurance.winning_product WHERE id IN (SELECT id FROM procurement.winning_product WHERE awarded_by = 'bench-data')`);
+  await client.query(`DELETE FROM distribution.winning_product_copy WHERE id IN (SELECT id FROM procurement.winning_product WHERE awarded_by = 'bench-data')`);
   await client.query(`DELETE FROM procurement.winning_product WHERE awarded_by = 'bench-data'`);
   await client.query(`DELETE FROM procurement.batch WHERE created_by = 'bench-data'`);
   await client.query(`DELETE FROM procurement.product WHERE nhsa_code LIKE 'XSYN%'`);
