@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../shared/context';
 import { createPolicyVersionsLoader } from '../shared/policy/jurisdiction-policy';
-import { createDeliveryLinesLoader, createDeliveryLoader } from './delivery/delivery.loader';
+import { createDeliveryByOrderLoader, createDeliveryLinesLoader, createDeliveryLoader } from './delivery/delivery.loader';
 import { createEnterpriseLoader } from './enterprise/enterprise.loader';
 import { createDiscrepancyLoader, createReceiptLineLoader, createTraceabilityCodeLoader } from './receipt/receipt.loader';
 
@@ -11,6 +11,7 @@ export function createDistributionLoaders(db: EntityManager, ctx: Omit<RequestCo
     enterpriseById: createEnterpriseLoader(db),
     policyVersions: createPolicyVersionsLoader(db, 'distribution.jurisdiction_policy'),
     deliveryById: createDeliveryLoader(db, ctx.identity),
+    deliveryByOrder: createDeliveryByOrderLoader(db, ctx.identity),
     deliveryLines: createDeliveryLinesLoader(db),
     receiptLines: createReceiptLineLoader(db),
     discrepancies: createDiscrepancyLoader(db),

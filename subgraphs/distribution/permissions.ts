@@ -94,5 +94,5 @@ export const distributionPermissions = {
   ProductionStopConnection: fields(enterpriseOrSupplyRegulator, 'nodes', 'pageInfo'),
   Product: fields(isAuthenticated, 'id'),
   Institution: fields(isAuthenticated, 'id'),
-  Order: fields(isAuthenticated, 'id'),
+  Order: fields(isAuthenticated, 'id', 'delivery'),
 };

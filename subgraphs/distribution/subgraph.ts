@@ -5,12 +5,13 @@ import { once, SubgraphDefinition } from '../shared/subgraph';
 import { DistributorAuthorization } from './authorization/authorization.entity';
 import { authorizationEventHandlers } from './authorization/authorization.events';
 import { DistributorAuthorizationResolver, UncoveredInstitutionResolver } from './authorization/authorization.resolver';
+import { resolveOrderReference } from './order/order.stub';
 import { createDistributionLoaders, DistributionLoaders } from './context';
 import { seedDistributionDemoData } from './demo-data';
 import { Delivery, DeliveryLine } from './delivery/delivery.entity';
 import { deliveryEventHandlers } from './delivery/delivery.events';
 import { orderCancelledEventHandlers } from './delivery/order-cancelled.events';
-import { DeliveryLineResolver, DeliveryResolver, resolveDeliveryReference } from './delivery/delivery.resolver';
+import { DeliveryLineResolver, DeliveryResolver, OrderDeliveryResolver, resolveDeliveryReference } from './delivery/delivery.resolver';
 import { Enterprise } from './enterprise/enterprise.entity';
 import { resolveEnterpriseReference } from './enterprise/enterprise.reference';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver';
@@ -53,13 +54,14 @@ export const distributionSubgraph: SubgraphDefinition<DistributionLoaders> = {
   schema: once(() =>
     buildFederatedSchema({
       resolvers: [
-        EnterpriseResolver, JurisdictionPolicyResolver, DeliveryResolver, DeliveryLineResolver, DistributorAuthorizationResolver, UncoveredInstitutionResolver,
+        EnterpriseResolver, JurisdictionPolicyResolver, DeliveryResolver, DeliveryLineResolver, OrderDeliveryResolver, DistributorAuthorizationResolver, UncoveredInstitutionResolver,
         OverdueOrderResolver, StockLevelResolver, CapacityReportResolver, ProductionStopResolver, TraceabilityCodeResolver, auditTrailResolver('distribution'),
       ],
       orphanedTypes: [JurisdictionPolicy],
       references: {
         Enterprise: resolveEnterpriseReference,
         Delivery: resolveDeliveryReference,
+        Order: resolveOrderReference,
         JurisdictionPolicy: resolveJurisdictionPolicyReference,
       },
       permissions: distributionPermissions,

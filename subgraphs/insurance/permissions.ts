@@ -108,6 +108,6 @@ export const insurancePermissions = {
   AppliedPaymentTerm: fields(settlementReaders, 'basis', 'days', 'regionCode', 'document'),
   Institution: fields(isAuthenticated, 'id'),
   Enterprise: fields(isAuthenticated, 'id'),
-  Delivery: fields(isAuthenticated, 'id'),
+  Delivery: { ...fields(isAuthenticated, 'id'), settlement: settlementReaders },
   Order: fields(isAuthenticated, 'id'),
 };

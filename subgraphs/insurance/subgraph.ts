@@ -12,7 +12,8 @@ import { JurisdictionPolicy } from './policy/jurisdiction-policy.type';
 import { resolveProductReference } from './product/product.stub';
 import { Settlement, SettlementLine } from './settlement/settlement.entity';
 import { settlementEventHandlers } from './settlement/settlement.events';
-import { SettlementLineResolver, SettlementResolver } from './settlement/settlement.resolver';
+import { DeliverySettlementResolver, SettlementLineResolver, SettlementResolver } from './settlement/settlement.resolver';
+import { resolveDeliveryReference } from './delivery/delivery.stub';
 import { PaymentTimelinessResolver } from './settlement/payment-timeliness';
 import { paymentStandardEventHandlers } from './payment-standard/payment-standard.events';
 import { Prepayment, PrepaymentEntry } from './prepayment/prepayment.entity';
@@ -37,11 +38,11 @@ export const insuranceSubgraph: SubgraphDefinition<InsuranceLoaders> = {
   schema: once(() =>
     buildFederatedSchema({
       resolvers: [
-        PaymentStandardResolver, ProductPaymentStandardResolver, JurisdictionPolicyResolver, SettlementResolver, SettlementLineResolver,
+        PaymentStandardResolver, ProductPaymentStandardResolver, JurisdictionPolicyResolver, SettlementResolver, SettlementLineResolver, DeliverySettlementResolver,
         PrepaymentResolver, PaymentTimelinessResolver, SurplusRetentionResolver, auditTrailResolver('insurance'),
       ],
       orphanedTypes: [JurisdictionPolicy],
-      references: { Product: resolveProductReference, JurisdictionPolicy: resolveJurisdictionPolicyReference },
+      references: { Product: resolveProductReference, Delivery: resolveDeliveryReference, JurisdictionPolicy: resolveJurisdictionPolicyReference },
       permissions: insurancePermissions,
     }),
   ),

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../shared/context';
 import { createPolicyVersionsLoader } from '../shared/policy/jurisdiction-policy';
+import { createBansOfEnterpriseLoader } from './ban/ban.loader';
 import { createInspectionLoader, createLatestInspectionsLoader } from './inspection/inspection.loader';
 
 /** The quality subgraph's per-request DataLoaders. */
@@ -9,6 +10,7 @@ export function createQualityLoaders(db: EntityManager, ctx: Omit<RequestContext
     inspectionById: createInspectionLoader(db, ctx.identity),
     latestInspections: createLatestInspectionsLoader(db, ctx.identity),
     policyVersions: createPolicyVersionsLoader(db, 'quality.jurisdiction_policy'),
+    bansOfEnterprise: createBansOfEnterpriseLoader(db, ctx.identity),
   };
 }
 

@@ -98,7 +98,7 @@ export const qualityPermissions = {
   ListingAboveExternalLowest: fields(isRegulator, 'product', 'listingId', 'regionCode', 'listedPrice', 'lowestPrice', 'lowestProvinceCode', 'observedOn', 'excess'),
   PageInfo: fields(isAuthenticated, 'endCursor', 'hasNextPage'),
   Product: { ...fields(isAuthenticated, 'id'), inspections: inspectionReaders },
-  Enterprise: fields(isAuthenticated, 'id'),
+  Enterprise: { ...fields(isAuthenticated, 'id'), bans: banReaders },
   JurisdictionPolicy: fields(isAuthenticated, 'regionCode', 'effectiveOn', 'dishonestyBan', 'priceRiskThresholds'),
   DishonestyBanPolicy: fields(isAuthenticated, 'years', 'scope', 'source'),
   PriceRiskThresholdsPolicy: fields(isAuthenticated, 'salesGrowth', 'priceRises', 'windowMonths', 'note', 'source'),

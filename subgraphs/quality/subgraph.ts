@@ -2,7 +2,8 @@ import { auditTrailResolver } from '../shared/audit/audit-trail.resolver';
 import { buildFederatedSchema } from '../shared/graphql/federated-schema';
 import { resolveJurisdictionPolicyReference } from '../shared/policy/jurisdiction-policy';
 import { once, SubgraphDefinition } from '../shared/subgraph';
-import { BanResolver } from './ban/ban.resolver';
+import { BanResolver, EnterpriseBansResolver } from './ban/ban.resolver';
+import { resolveEnterpriseReference } from './enterprise/enterprise.stub';
 import { createQualityLoaders, QualityLoaders } from './context';
 import { CreditRatingResolver, CreditRecordResolver } from './credit/credit.resolver';
 import { seedQualityDemoData } from './demo-data';
@@ -48,6 +49,7 @@ export const qualitySubgraph: SubgraphDefinition<QualityLoaders> = {
         ProductInspectionsResolver,
         IncidentResolver,
         BanResolver,
+        EnterpriseBansResolver,
         CreditRecordResolver,
         CreditRatingResolver,
         PriceRiskFlagResolver,
@@ -64,6 +66,7 @@ export const qualitySubgraph: SubgraphDefinition<QualityLoaders> = {
       references: {
         Inspection: resolveInspectionReference,
         Product: resolveProductReference,
+        Enterprise: resolveEnterpriseReference,
         JurisdictionPolicy: resolveJurisdictionPolicyReference,
       },
       permissions: qualityPermissions,

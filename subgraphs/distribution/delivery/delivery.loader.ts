@@ -24,3 +24,14 @@ export function createDeliveryLinesLoader(db: EntityManager): DataLoader<string,
     return orderIds.map((id) => byOrder.get(id) ?? []);
   });
 }
+
+/** The delivery of each of many orders, within the caller's scope, in one query (none yet, or unseen: null). */
+export function createDeliveryByOrderLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, Delivery | null> {
+  return new DataLoader(async (orderIds: readonly string[]) => {
+    if (!identity) return orderIds.map(() => null);
+    const qb = db.getRepository(Delivery).createQueryBuilder('d').where('d.order_id = ANY(:ids)', { ids: [...orderIds] });
+    const rows = await scopeDeliveries(qb, 'd', identity).getMany();
+    const byOrder = new Map(rows.map((d) => [d.orderId, d]));
+    return orderIds.map((id) => byOrder.get(id) ?? null);
+  });
+}

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Roo
 import { Connection, PageInput } from '../../shared/graphql/pagination';
 import type { DistributionContext } from '../context';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { Institution, OrderReference, Product } from '../references/stubs';
+import { Institution, Product } from '../references/stubs';
+import { Order as OrderReference } from '../order/order.stub';
 import { Delivery, DeliveryLine } from './delivery.entity';
 import { ConfirmReceiptInput, DeliveryFilter, ShipOrderInput } from './delivery.input';
 import { confirmReceipt, getDelivery, listDeliveries, shipOrder } from './delivery.service';
@@ -86,4 +87,12 @@ export class DeliveryLineResolver {
 /** `_entities` for Delivery: the scoped loader, so another organisation's delivery resolves to null. */
 export function resolveDeliveryReference(reference: { id: string }, ctx: DistributionContext) {
   return ctx.loaders.deliveryById.load(reference.id);
+}
+
+@Resolver(() => OrderReference)
+export class OrderDeliveryResolver {
+  @FieldResolver(() => Delivery, { nullable: true, description: 'The delivery (配送) of this order; null before it is shipped or outside the caller’s scope.' })
+  delivery(@Root() order: EntityReference, @Ctx() ctx: DistributionContext) {
+    return ctx.loaders.deliveryByOrder.load(order.id);
+  }
 }

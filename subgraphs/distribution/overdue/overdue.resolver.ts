@@ -3,7 +3,8 @@ import type { EntityReference } from '../../shared/graphql/entity-reference';
 import { Connection, PageInput } from '../../shared/graphql/pagination';
 import type { DistributionContext } from '../context';
 import { Enterprise } from '../enterprise/enterprise.entity';
-import { Institution, OrderReference } from '../references/stubs';
+import { Institution } from '../references/stubs';
+import { Order as OrderReference } from '../order/order.stub';
 import { OverdueOrder } from './overdue.entity';
 import { overdueOrders } from './overdue.service';
 

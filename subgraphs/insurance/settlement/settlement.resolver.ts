@@ -3,10 +3,12 @@ import { Connection, PageInput } from '../../shared/graphql/pagination';
 import { DateScalar } from '../../shared/graphql/scalars';
 import type { InsuranceContext } from '../context';
 import { Product } from '../product/product.stub';
-import { Delivery, Enterprise, Institution, OrderReference } from '../references/stubs';
+import { Delivery } from '../delivery/delivery.stub';
+import { Enterprise, Institution, OrderReference } from '../references/stubs';
 import { AppliedPaymentTerm, AppliedSettlementPayer, Settlement, SettlementLine, SettlementStatus } from './settlement.entity';
 import { RecordPaymentInput, SettlementFilter } from './settlement.input';
 import { listSettlements, recordPayment, settlementForDelivery, SettlementOn, statusOn } from './settlement.service';
+import { todayInChina } from '../../shared/graphql/scalars';
 import type { EntityReference } from '../../shared/graphql/entity-reference';
 
 @ObjectType({ description: 'A page of payables.' })
@@ -100,5 +102,21 @@ export class SettlementLineResolver {
   @FieldResolver(() => Product, { description: 'The product, resolved by the procurement subgraph.' })
   product(@Root() line: SettlementLine): EntityReference {
     return { id: line.productId };
+  }
+}
+
+@Resolver(() => Delivery)
+export class DeliverySettlementResolver {
+  @FieldResolver(() => Settlement, {
+    nullable: true,
+    description: 'The payable (应付货款) this delivery’s confirmed receipt opened, with its status on `asOf`; null before receipt is confirmed or outside the caller’s scope.',
+  })
+  async settlement(
+    @Root() delivery: Delivery,
+    @Ctx() ctx: InsuranceContext,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to judge the status on; default today in China.' }) asOf?: string,
+  ): Promise<SettlementOn | null> {
+    const found = await ctx.loaders.settlementByDelivery.load(delivery.id);
+    return found ? Object.assign(found, { asOf: asOf ?? todayInChina() }) : null;
   }
 }

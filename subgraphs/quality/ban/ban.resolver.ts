@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { EntityReference } from '../../shared/graphql/entity-reference';
 import { Connection, PageInput } from '../../shared/graphql/pagination';
-import { DateScalar } from '../../shared/graphql/scalars';
+import { DateScalar, todayInChina } from '../../shared/graphql/scalars';
 import type { QualityContext } from '../context';
 import { Enterprise, enterpriseReference } from '../enterprise/enterprise.stub';
 import { EnterpriseBan } from './ban.entity';
@@ -36,5 +36,19 @@ export class BanResolver {
   @FieldResolver(() => Enterprise, { description: 'The banned enterprise, resolved by the distribution subgraph.' })
   enterprise(@Root() ban: EnterpriseBan): EntityReference {
     return enterpriseReference(ban.enterpriseId);
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseBansResolver {
+  @FieldResolver(() => [EnterpriseBan], {
+    description: 'G-08: the dishonesty bans (失信禁入) against this enterprise in force on `on`, of the regions the caller may see (a regulator its region and above, an institution the regions that bind it, an enterprise its own).',
+  })
+  bans(
+    @Root() enterprise: EntityReference,
+    @Ctx() ctx: QualityContext,
+    @Arg('on', () => DateScalar, { nullable: true, description: 'The day; default today in China.' }) on?: string,
+  ) {
+    return ctx.loaders.bansOfEnterprise.load(`${enterprise.id}|${on ?? todayInChina()}`);
   }
 }

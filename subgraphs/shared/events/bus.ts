@@ -47,7 +47,10 @@ export async function connectBus(url: string, log: Logger): Promise<WorkerUtils>
   // Our own pool, so its error handler outlives graphile-worker's (which it removes on release): an idle
   // connection the server drops during a restart must not crash the process; the pool reconnects on use.
   const pool = new Pool({ connectionString: url, max: 4, application_name: 'vbp-bus' });
-  pool.on('error', (error) => log.warn({ err: error }, 'event bus connection lost; a new one is opened on next use'));
+  const lost = (error: Error) => log.warn({ err: error }, 'event bus connection lost; a new one is opened on next use');
+  pool.on('error', lost);
+  // A checked-out client's own error (the server went away mid-query) is reported by the failing query.
+  pool.on('connect', (client) => client.on('error', lost));
   const utils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log) });
   const release = utils.release.bind(utils);
   let released: Promise<void> | undefined;
