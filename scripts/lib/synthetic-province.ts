@@ -64,6 +64,11 @@ function sqlHash(seed: number, kind: string, n: string, modulo: number): string 
   return `(abs(hashtextextended('${kind}:' || ${n}, ${seed})) % ${modulo})::int`;
 }
 
+/** The region the `n`th synthetic enterprise is registered in (a city's own code). */
+export function syntheticEnterpriseRegion(n: number): string {
+  return `${CITIES[n % CITIES.length]}00`;
+}
+
 /** A valid unified social credit code (GB 32100-2015) for the `n`th synthetic enterprise. */
 function creditCode(seed: number, n: number): string {
   // 9 (other registration authority) 1 (enterprise), the province's division code, a 9-character organisation code.
@@ -123,7 +128,7 @@ export async function generateProvince(url: string, options: { scale: ProvinceSc
             name: `${e.manufacturer ? '合成制药' : '合成医药配送'} ${e.n} (synthetic ${e.manufacturer ? 'manufacturer' : 'distributor'})`,
             code: creditCode(seed, e.n),
             manufacturer: e.manufacturer,
-            region: `${CITIES[e.n % CITIES.length]}00`,
+            region: syntheticEnterpriseRegion(e.n),
           })),
         ),
       ],
