@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { creditCodeCheckCharacter } from '../../subgraphs/shared/credit-code';
 
@@ -49,7 +50,6 @@ export interface GeneratedProvince {
 
 /** A deterministic uuid for the `n`th thing of `kind`. */
 export function syntheticId(seed: number, kind: string, n: number): string {
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const hex = createHash('md5').update(`vbp-synthetic:${seed}:${kind}:${n}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -5,7 +5,7 @@ import { once, SubgraphDefinition } from '../shared/subgraph';
 import { DistributorAuthorization } from './authorization/authorization.entity';
 import { authorizationEventHandlers } from './authorization/authorization.events';
 import { DistributorAuthorizationResolver, UncoveredInstitutionResolver } from './authorization/authorization.resolver';
-import { resolveOrderReference } from './order/order.stub';
+import { referenceByKey } from '../shared/graphql/entity-reference';
 import { createDistributionLoaders, DistributionLoaders } from './context';
 import { seedDistributionDemoData } from './demo-data';
 import { Delivery, DeliveryLine } from './delivery/delivery.entity';
@@ -61,7 +61,7 @@ export const distributionSubgraph: SubgraphDefinition<DistributionLoaders> = {
       references: {
         Enterprise: resolveEnterpriseReference,
         Delivery: resolveDeliveryReference,
-        Order: resolveOrderReference,
+        Order: referenceByKey,
         JurisdictionPolicy: resolveJurisdictionPolicyReference,
       },
       permissions: distributionPermissions,

@@ -9,11 +9,10 @@ import { PaymentStandardResolver, ProductPaymentStandardResolver } from './payme
 import { insurancePermissions } from './permissions';
 import { JurisdictionPolicyResolver } from './policy/jurisdiction-policy.resolver';
 import { JurisdictionPolicy } from './policy/jurisdiction-policy.type';
-import { resolveProductReference } from './product/product.stub';
+import { referenceByKey } from '../shared/graphql/entity-reference';
 import { Settlement, SettlementLine } from './settlement/settlement.entity';
 import { settlementEventHandlers } from './settlement/settlement.events';
 import { DeliverySettlementResolver, SettlementLineResolver, SettlementResolver } from './settlement/settlement.resolver';
-import { resolveDeliveryReference } from './delivery/delivery.stub';
 import { PaymentTimelinessResolver } from './settlement/payment-timeliness';
 import { paymentStandardEventHandlers } from './payment-standard/payment-standard.events';
 import { Prepayment, PrepaymentEntry } from './prepayment/prepayment.entity';
@@ -42,7 +41,7 @@ export const insuranceSubgraph: SubgraphDefinition<InsuranceLoaders> = {
         PrepaymentResolver, PaymentTimelinessResolver, SurplusRetentionResolver, auditTrailResolver('insurance'),
       ],
       orphanedTypes: [JurisdictionPolicy],
-      references: { Product: resolveProductReference, Delivery: resolveDeliveryReference, JurisdictionPolicy: resolveJurisdictionPolicyReference },
+      references: { Product: referenceByKey, Delivery: referenceByKey, JurisdictionPolicy: resolveJurisdictionPolicyReference },
       permissions: insurancePermissions,
     }),
   ),

@@ -3,7 +3,6 @@ import { buildFederatedSchema } from '../shared/graphql/federated-schema';
 import { resolveJurisdictionPolicyReference } from '../shared/policy/jurisdiction-policy';
 import { once, SubgraphDefinition } from '../shared/subgraph';
 import { BanResolver, EnterpriseBansResolver } from './ban/ban.resolver';
-import { resolveEnterpriseReference } from './enterprise/enterprise.stub';
 import { createQualityLoaders, QualityLoaders } from './context';
 import { CreditRatingResolver, CreditRecordResolver } from './credit/credit.resolver';
 import { seedQualityDemoData } from './demo-data';
@@ -18,7 +17,7 @@ import { JurisdictionPolicy } from './policy/jurisdiction-policy.type';
 import { ExternalLowestPriceResolver, ListingAboveExternalLowestResolver } from './price-linkage/price-linkage.resolver';
 import { priceRiskEventHandlers } from './price-risk/price-risk.events';
 import { PriceRiskFlagResolver, PriceRiskSignalResolver } from './price-risk/price-risk.resolver';
-import { resolveProductReference } from './product/product.stub';
+import { referenceByKey } from '../shared/graphql/entity-reference';
 import { shortageEventHandlers } from './shortage/shortage.events';
 import { ProductionStopNoticeResolver, ShortageWarningResolver, ShortageWatchEntryResolver } from './shortage/shortage.resolver';
 
@@ -65,8 +64,8 @@ export const qualitySubgraph: SubgraphDefinition<QualityLoaders> = {
       orphanedTypes: [JurisdictionPolicy],
       references: {
         Inspection: resolveInspectionReference,
-        Product: resolveProductReference,
-        Enterprise: resolveEnterpriseReference,
+        Product: referenceByKey,
+        Enterprise: referenceByKey,
         JurisdictionPolicy: resolveJurisdictionPolicyReference,
       },
       permissions: qualityPermissions,

@@ -3,7 +3,6 @@ import {
   GraphQLField,
   GraphQLInputType,
   GraphQLNamedType,
-  GraphQLSchema,
   getNamedType,
   isEnumType,
   isInputObjectType,
@@ -94,13 +93,13 @@ interface Operation {
 }
 
 /** Every root operation of every subgraph, from the schemas the subgraphs serve. */
-async function allOperations(): Promise<Array<Operation & { schema: GraphQLSchema }>> {
-  const operations: Array<Operation & { schema: GraphQLSchema }> = [];
+async function allOperations(): Promise<Operation[]> {
+  const operations: Operation[] = [];
   for (const subgraph of SUBGRAPHS) {
     const schema = await SUBGRAPH_DEFINITIONS[subgraph].schema();
     for (const [kind, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
       for (const field of Object.values(type?.getFields() ?? {})) {
-        if (!FEDERATION_FIELDS.has(field.name)) operations.push({ subgraph, kind, field, schema });
+        if (!FEDERATION_FIELDS.has(field.name)) operations.push({ subgraph, kind, field });
       }
     }
   }
@@ -196,7 +195,7 @@ async function inBatches<T>(tasks: Array<() => Promise<T>>, width = 4): Promise<
 
 describe('the access matrix, enforced: every persona × every query and mutation through the gateway', () => {
   let hub: TestHub;
-  let operations: Array<Operation & { schema: GraphQLSchema }>;
+  let operations: Operation[];
   const tokens = new Map<PersonaName, string>();
 
   beforeAll(async () => {

@@ -4,15 +4,29 @@ import type { Identity } from '../../shared/auth/identity';
 import { Delivery, DeliveryLine } from './delivery.entity';
 import { scopeDeliveries } from './delivery.scope';
 
-/** Deliveries by id within the caller's scope (an unseen one loads as null). */
-export function createDeliveryLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, Delivery | null> {
-  return new DataLoader(async (ids: readonly string[]) => {
-    if (!identity) return ids.map(() => null);
-    const qb = db.getRepository(Delivery).createQueryBuilder('d').where('d.id = ANY(:ids)', { ids });
+/**
+ * Deliveries by a unique column (its id, or its order: one delivery per order) within the caller's
+ * scope, many in one query; one not there yet, or unseen, loads as null.
+ */
+function scopedDeliveryLoader(db: EntityManager, identity: Identity | undefined, key: 'id' | 'orderId'): DataLoader<string, Delivery | null> {
+  const column = key === 'id' ? 'd.id' : 'd.order_id';
+  return new DataLoader(async (keys: readonly string[]) => {
+    if (!identity) return keys.map(() => null);
+    const qb = db.getRepository(Delivery).createQueryBuilder('d').where(`${column} = ANY(:keys)`, { keys: [...keys] });
     const rows = await scopeDeliveries(qb, 'd', identity).getMany();
-    const byId = new Map(rows.map((d) => [d.id, d]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const byKey = new Map(rows.map((d) => [d[key], d]));
+    return keys.map((k) => byKey.get(k) ?? null);
   });
+}
+
+/** Deliveries by id within the caller's scope. */
+export function createDeliveryLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, Delivery | null> {
+  return scopedDeliveryLoader(db, identity, 'id');
+}
+
+/** The delivery of each order within the caller's scope (none yet, or unseen: null). */
+export function createDeliveryByOrderLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, Delivery | null> {
+  return scopedDeliveryLoader(db, identity, 'orderId');
 }
 
 /** The lines of many deliveries' orders in one query. */
@@ -25,13 +39,3 @@ export function createDeliveryLinesLoader(db: EntityManager): DataLoader<string,
   });
 }
 
-/** The delivery of each of many orders, within the caller's scope, in one query (none yet, or unseen: null). */
-export function createDeliveryByOrderLoader(db: EntityManager, identity: Identity | undefined): DataLoader<string, Delivery | null> {
-  return new DataLoader(async (orderIds: readonly string[]) => {
-    if (!identity) return orderIds.map(() => null);
-    const qb = db.getRepository(Delivery).createQueryBuilder('d').where('d.order_id = ANY(:ids)', { ids: [...orderIds] });
-    const rows = await scopeDeliveries(qb, 'd', identity).getMany();
-    const byOrder = new Map(rows.map((d) => [d.orderId, d]));
-    return orderIds.map((id) => byOrder.get(id) ?? null);
-  });
-}

@@ -1,15 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ENTITY_DESCRIPTIONS } from '../../shared/graphql/entity-descriptions';
+import { EntityReference, extendedEntity } from '../../shared/graphql/entity-reference';
 
 /** Procurement's Order, extended here with its delivery. */
-@ObjectType({ description: ENTITY_DESCRIPTIONS.Order })
-@Directive('@key(fields: "id")')
-export class Order {
-  @Field(() => ID, { description: 'Order id.' })
-  id: string;
-}
-
-/** `_entities` for Order: the key is all distribution needs; the delivery is looked up per field. */
-export function resolveOrderReference(reference: { id: string }): Order {
-  return { id: reference.id };
-}
+export const Order = extendedEntity('Order');
+export type Order = EntityReference;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Identity } from '../../shared/auth/identity';
 import { sqlParams } from '../sql';
 import { BAN_COLUMNS, EnterpriseBan } from './ban.entity';
-import { banScope } from './ban.scope';
+import { banInForceOn, banScope } from './ban.scope';
 
 /**
  * The bans in force on a day against each of many enterprises, within the caller's scope, in one query
@@ -20,7 +20,7 @@ export function createBansOfEnterpriseLoader(db: EntityManager, identity: Identi
       const rows: EnterpriseBan[] = await db.query(
         `SELECT ${BAN_COLUMNS} FROM quality.enterprise_ban b
           WHERE b.enterprise_id = ANY(${next(enterprises)}::uuid[]) AND ${banScope(identity, next)}
-            AND b.starts_on <= ${next(day)}::date AND b.ends_on >= $${values.length}::date AND (b.lifted_on IS NULL OR b.lifted_on > $${values.length}::date)
+            AND ${banInForceOn(day, next)}
           ORDER BY b.id`,
         values,
       );

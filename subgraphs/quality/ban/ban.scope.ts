@@ -20,3 +20,9 @@ export function banScope(identity: Identity, next: (value: unknown) => string): 
       return 'false';
   }
 }
+
+/** G-08: a ban of alias `b` in force on `day` (started, not ended, not lifted), as SQL. */
+export function banInForceOn(day: string, next: (value: unknown) => string): string {
+  const on = `${next(day)}::date`;
+  return `b.starts_on <= ${on} AND b.ends_on >= ${on} AND (b.lifted_on IS NULL OR b.lifted_on > ${on})`;
+}

@@ -16,7 +16,7 @@ import { requireJurisdiction, requireReadableRegion, requireRegisteredEnterprise
 import { sqlParams } from '../sql';
 import { BAN_COLUMNS, EnterpriseBan } from './ban.entity';
 import type { DeclareDishonestInput, LiftBanInput } from './ban.input';
-import { banScope } from './ban.scope';
+import { banInForceOn, banScope } from './ban.scope';
 
 /** The day before the same date `years` later: the last day of a ban that starts on `start`. */
 export function lastDayAfterYears(start: string, years: number): string {
@@ -132,7 +132,7 @@ export async function listBans(ctx: QualityContext, regionCode: string, on: stri
   const where = [
     banScope(identity, next),
     `(b.region_code = ANY(${next(regionChain(region))}) OR b.region_code LIKE ${next(regionLikePattern(region))})`,
-    `b.starts_on <= ${next(day)}::date AND b.ends_on >= $${values.length}::date AND (b.lifted_on IS NULL OR b.lifted_on > $${values.length}::date)`,
+    banInForceOn(day, next),
   ];
   if (request.afterKey) where.push(`b.id > ${next(requireId(request.afterKey, 'after'))}`);
   const rows: EnterpriseBan[] = await ctx.db.query(`SELECT ${BAN_COLUMNS} FROM quality.enterprise_ban b WHERE ${where.join(' AND ')} ORDER BY b.id LIMIT ${next(request.limit + 1)}`, values);

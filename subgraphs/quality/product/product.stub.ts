@@ -1,15 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { ENTITY_DESCRIPTIONS } from '../../shared/graphql/entity-descriptions';
+import { EntityReference, extendedEntity } from '../../shared/graphql/entity-reference';
 
 /** Procurement's Product, extended here with its inspections. */
-@ObjectType({ description: ENTITY_DESCRIPTIONS.Product })
-@Directive('@key(fields: "id")')
-export class Product {
-  @Field(() => ID, { description: 'Product id.' })
-  id: string;
-}
-
-/** `_entities` for Product: quality holds no product rows, so the key is all it needs. */
-export function resolveProductReference(reference: { id: string }): Product {
-  return { id: reference.id };
-}
+export const Product = extendedEntity('Product');
+export type Product = EntityReference;

@@ -20,3 +20,24 @@ export function entityReference(name: keyof typeof ENTITY_DESCRIPTIONS): ClassTy
   }
   return Reference;
 }
+
+/**
+ * Declares, for one subgraph, an entity another subgraph owns that this one extends with fields of its
+ * own (insurance's `Delivery.settlement`, quality's `Enterprise.bans` …): its key, resolvable here. The
+ * subgraph registers `referenceByKey` for it; the extending fields load what they need from the key.
+ * Call once per entity per subgraph, and pair it with `type X = EntityReference` so the name is a type too.
+ */
+export function extendedEntity(name: keyof typeof ENTITY_DESCRIPTIONS): ClassType<EntityReference> {
+  @ObjectType(name, { description: ENTITY_DESCRIPTIONS[name] })
+  @Directive('@key(fields: "id")')
+  class Extended implements EntityReference {
+    @Field(() => ID, { description: `${name} id.` })
+    id: string;
+  }
+  return Extended;
+}
+
+/** `_entities` for an extended entity: the subgraph holds no row of it, so the key is the whole answer. */
+export function referenceByKey(reference: { id: string }): EntityReference {
+  return { id: reference.id };
+}
