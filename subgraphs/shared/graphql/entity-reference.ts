@@ -12,13 +12,7 @@ export interface EntityReference {
  * from the owner. Call once per entity per subgraph.
  */
 export function entityReference(name: keyof typeof ENTITY_DESCRIPTIONS): ClassType<EntityReference> {
-  @ObjectType(name, { description: ENTITY_DESCRIPTIONS[name] })
-  @Directive('@key(fields: "id", resolvable: false)')
-  class Reference implements EntityReference {
-    @Field(() => ID, { description: `${name} id.` })
-    id: string;
-  }
-  return Reference;
+  return keyOnly(name, '@key(fields: "id", resolvable: false)');
 }
 
 /**
@@ -28,13 +22,18 @@ export function entityReference(name: keyof typeof ENTITY_DESCRIPTIONS): ClassTy
  * Call once per entity per subgraph, and pair it with `type X = EntityReference` so the name is a type too.
  */
 export function extendedEntity(name: keyof typeof ENTITY_DESCRIPTIONS): ClassType<EntityReference> {
+  return keyOnly(name, '@key(fields: "id")');
+}
+
+/** An object type of `name` with only its `id`, under the given federation key directive. */
+function keyOnly(name: keyof typeof ENTITY_DESCRIPTIONS, key: string): ClassType<EntityReference> {
   @ObjectType(name, { description: ENTITY_DESCRIPTIONS[name] })
-  @Directive('@key(fields: "id")')
-  class Extended implements EntityReference {
+  @Directive(key)
+  class KeyOnly implements EntityReference {
     @Field(() => ID, { description: `${name} id.` })
     id: string;
   }
-  return Extended;
+  return KeyOnly;
 }
 
 /** `_entities` for an extended entity: the subgraph holds no row of it, so the key is the whole answer. */
