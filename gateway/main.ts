@@ -21,7 +21,10 @@ async function main(): Promise<void> {
     production: config.NODE_ENV === 'production',
     port: config.PORT,
     host: config.HOST,
-    limits: config.GATEWAY_REQUESTS_PER_MINUTE ? { requestsPerMinute: config.GATEWAY_REQUESTS_PER_MINUTE } : undefined,
+    limits: {
+      requestsInFlight: config.MAX_REQUESTS_IN_FLIGHT,
+      ...(config.GATEWAY_REQUESTS_PER_MINUTE ? { requestsPerMinute: config.GATEWAY_REQUESTS_PER_MINUTE } : {}),
+    },
   });
   let stopping = false;
   const stop = async (signal: string) => {

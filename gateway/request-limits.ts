@@ -17,6 +17,7 @@ import {
   visit,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../subgraphs/shared/graphql/pagination';
+import { DEFAULT_REQUESTS_IN_FLIGHT } from '../subgraphs/shared/http/admission';
 
 /**
  * Every limit the gateway puts on a request, in one place. Each refusal names the limit, its maximum and
@@ -37,6 +38,8 @@ export const REQUEST_LIMITS = {
   maxCost: 25_000,
   /** Requests per caller (token subject) per minute; more is HTTP 429. */
   requestsPerMinute: 600,
+  /** Client requests run at once; more wait in arrival order (MAX_REQUESTS_IN_FLIGHT). */
+  requestsInFlight: DEFAULT_REQUESTS_IN_FLIGHT,
   /** A subgraph call that takes longer is abandoned; subgraphs also cancel the SQL (statement_timeout). */
   subgraphTimeoutMs: 15_000,
 } as const;

@@ -1,6 +1,6 @@
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { createOrganisationRegister } from './organisation-register';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { requestIdInErrors } from '../subgraphs/shared/http/request-id-in-errors';
 import { workloadHeaders } from './workload-headers.plugin';
+import { admitInOrder } from '../subgraphs/shared/http/admission';
 
 export interface GatewayOptions {
   subgraphs: Array<{ name: string; url: string }>;
@@ -66,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Limits: tokens while parsing, the rest once the operation is known, all before it is planned.
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimits(limits), requestIdInErrors(), workloadHeaders()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimits(limits), requestIdInErrors(), workloadHeaders()],
   });
   await apollo.start();
 
@@ -74,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (!options.production) addDevelopmentIde(app, options.log);
   app.use(
     '/graphql',
+    admitInOrder(limits.requestsInFlight),
     express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

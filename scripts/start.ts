@@ -2,10 +2,9 @@ import { ChildProcess, fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, loadConfig, portSchema } from '../subgraphs/shared/config';
-import { SUBGRAPHS, SubgraphName } from '../subgraphs/shared/db/data-source';
 import { createLogger } from '../subgraphs/shared/logger';
-import { SUBGRAPH_DEFINITIONS } from '../subgraphs/definitions';
-import { EmbeddedDatabase, startEmbeddedDatabase } from './lib/embedded-database';
+import { DEFAULT_SUBGRAPH_PORTS, SUBGRAPHS, SubgraphName } from '../subgraphs/shared/subgraph-names';
+import type { EmbeddedDatabase } from './lib/embedded-database';
 
 /**
  * `npm start`: the whole hub on one machine. Starts the embedded PostgreSQL (unless DATABASE_URL points
@@ -18,7 +17,13 @@ const configSchema = z.object({
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   GATEWAY_PORT: portSchema.default(4000),
   LOG_LEVEL: z.string().default('info'),
-  ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, portSchema.default(SUBGRAPH_DEFINITIONS[name].defaultPort)])),
+  /**
+   * Old-generation heap of each service process, in MiB. V8 otherwise lets an idle-looking heap grow
+   * towards gigabytes under load before collecting; with requests admitted a few at a time
+   * (MAX_REQUESTS_IN_FLIGHT) a service's live data stays far below this.
+   */
+  SERVICE_HEAP_MB: z.coerce.number().int().min(64).max(16384).default(192),
+  ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, portSchema.default(DEFAULT_SUBGRAPH_PORTS[name])])),
 });
 
 const log = createLogger('hub');
@@ -41,8 +46,8 @@ async function waitUntilReady(name: string, port: number, child: ChildProcess, t
   throw new Error(`${name} was not ready on port ${port} within ${timeoutMs / 1000} s`);
 }
 
-function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = fork(script, [], { env: { ...process.env, ...env }, stdio: 'inherit' });
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv, heapMiB: number): ChildProcess {
+  const child = fork(script, [], { env: { ...process.env, ...env }, stdio: 'inherit', execArgv: [...process.execArgv, `--max-old-space-size=${heapMiB}`] });
   children.push({ name, process: child });
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -87,6 +92,8 @@ async function main(): Promise<void> {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     log.info({ dir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
+    // Loaded only when needed: the supervisor stays small when the database is elsewhere.
+    const { startEmbeddedDatabase } = await import('./lib/embedded-database');
     database = await startEmbeddedDatabase({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, database: 'vbp' });
     databaseUrl = database.url;
   }
@@ -95,14 +102,14 @@ async function main(): Promise<void> {
   const ports = Object.fromEntries(SUBGRAPHS.map((name) => [name, config[`${name.toUpperCase()}_PORT`]])) as Record<SubgraphName, number>;
   const started = SUBGRAPHS.map((name) => ({
     name,
-    child: startChild(name, join(dist, 'subgraphs', name, 'main.js'), { DATABASE_URL: databaseUrl, PORT: String(ports[name]) }),
+    child: startChild(name, join(dist, 'subgraphs', name, 'main.js'), { DATABASE_URL: databaseUrl, PORT: String(ports[name]) }, config.SERVICE_HEAP_MB),
   }));
   await Promise.all(started.map(({ name, child }) => waitUntilReady(name, ports[name], child)));
 
   const gateway = startChild('gateway', join(dist, 'gateway', 'main.js'), {
     PORT: String(config.GATEWAY_PORT),
     ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`])),
-  });
+  }, config.SERVICE_HEAP_MB);
   await waitUntilReady('gateway', config.GATEWAY_PORT, gateway);
   log.info(
     { gateway: `http://127.0.0.1:${config.GATEWAY_PORT}/graphql` },

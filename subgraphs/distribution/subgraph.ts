@@ -24,13 +24,14 @@ import { CapacityReport, ProductionStop, StockLevel, StockReport } from './stock
 import { CapacityReportResolver, ProductionStopResolver, StockLevelResolver } from './stock/stock.resolver';
 import { TraceabilityCode } from './traceability/traceability.entity';
 import { TraceabilityCodeResolver } from './traceability/traceability.resolver';
+import { DEFAULT_SUBGRAPH_PORTS } from '../shared/subgraph-names';
 
 const SUPPLY_REGULATORS = 'regulators of industry, commerce, market regulation, medical insurance and health: their region subtree';
 
 /** Distribution enterprises (配送): manufacturers and distributors, authorisations, deliveries and receipts, stock and capacity. */
 export const distributionSubgraph: SubgraphDefinition<DistributionLoaders> = {
   name: 'distribution',
-  defaultPort: 4004,
+  defaultPort: DEFAULT_SUBGRAPH_PORTS.distribution,
   entities: [
     Enterprise, Delivery, DeliveryLine, DistributorAuthorization, DeliveryDiscrepancy, ReceiptLine, TraceabilityCode,
     StockLevel, StockReport, CapacityReport, ProductionStop,

@@ -19,11 +19,12 @@ import { Prepayment, PrepaymentEntry } from './prepayment/prepayment.entity';
 import { prepaymentEventHandlers } from './prepayment/prepayment.events';
 import { PrepaymentResolver } from './prepayment/prepayment.resolver';
 import { SurplusRetentionResolver } from './surplus/surplus-retention';
+import { DEFAULT_SUBGRAPH_PORTS } from '../shared/subgraph-names';
 
 /** Insurance payment (医保支付): payment standards, prepayment, settlement, timeliness ranking and surplus retention. */
 export const insuranceSubgraph: SubgraphDefinition<InsuranceLoaders> = {
   name: 'insurance',
-  defaultPort: 4002,
+  defaultPort: DEFAULT_SUBGRAPH_PORTS.insurance,
   entities: [PaymentStandard, Settlement, SettlementLine, Prepayment, PrepaymentEntry],
   permissions: insurancePermissions,
   rowScopes: {

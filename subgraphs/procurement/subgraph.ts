@@ -35,11 +35,12 @@ import { InstitutionCommunityResolver, MedicalCommunityResolver } from './medica
 import { resolveMedicalCommunityReference } from './medical-community/medical-community.reference';
 import { AgreedVolumeReallocationResolver, AgreedVolumeResolver } from './agreed-volume/agreed-volume.resolver';
 import { CompletionItemResolver, CompletionProgressResolver, InstitutionCompletionResolver } from './completion/completion.resolver';
+import { DEFAULT_SUBGRAPH_PORTS } from '../shared/subgraph-names';
 
 /** Procurement (采购): catalogue, institutions, and later batches, volumes, orders and completion. */
 export const procurementSubgraph: SubgraphDefinition<ProcurementLoaders> = {
   name: 'procurement',
-  defaultPort: 4001,
+  defaultPort: DEFAULT_SUBGRAPH_PORTS.procurement,
   entities: [Product, Institution, PurchaseOrder, OrderLine, Listing],
   permissions: procurementPermissions,
   rowScopes: {

@@ -20,11 +20,12 @@ import { PriceRiskFlagResolver, PriceRiskSignalResolver } from './price-risk/pri
 import { referenceByKey } from '../shared/graphql/entity-reference';
 import { shortageEventHandlers } from './shortage/shortage.events';
 import { ProductionStopNoticeResolver, ShortageWarningResolver, ShortageWatchEntryResolver } from './shortage/shortage.resolver';
+import { DEFAULT_SUBGRAPH_PORTS } from '../shared/subgraph-names';
 
 /** Quality supervision (质量监管): inspections, incidents, dishonesty bans, credit, price risk, shortages and price linkage. */
 export const qualitySubgraph: SubgraphDefinition<QualityLoaders> = {
   name: 'quality',
-  defaultPort: 4003,
+  defaultPort: DEFAULT_SUBGRAPH_PORTS.quality,
   entities: [Inspection],
   permissions: qualityPermissions,
   rowScopes: {

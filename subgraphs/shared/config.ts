@@ -15,6 +15,8 @@ export const baseConfigSchema = z.object({
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().min(1).default('vbp-hub'),
   JWT_AUDIENCE: z.string().min(1).default('vbp-hub'),
+  /** GraphQL requests one process runs at once; more wait in arrival order (see http/admission.ts). */
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
 });
 
 export const portSchema = port;

@@ -38,3 +38,13 @@ export function regionWithin(code: string, scope: string): boolean {
 export function regionLikePattern(scope: string): string {
   return `${regionPrefix(scope)}%`;
 }
+
+/**
+ * SQL: `column` is `scope` or below it, where `pattern` is a parameter holding regionLikePattern(scope).
+ * The same test as LIKE, written as a range of the text_pattern_ops operators because those are
+ * leakproof: under row-level security PostgreSQL only turns leakproof conditions into index bounds, so a
+ * LIKE would read a province's whole index to keep one city. Codes are digits, and ':' sorts after '9'.
+ */
+export function regionRangeSql(column: string, pattern: string): string {
+  return `(${column} ~>=~ rtrim(${pattern}, '%') AND ${column} ~<~ (rtrim(${pattern}, '%') || ':'))`;
+}

@@ -104,6 +104,26 @@ describe('row-level security, with the resolvers’ scoping deliberately left ou
     expect(institutions.every((r) => r.startsWith('4402'))).toBe(true);
   });
 
+  it('gives each caller the kept purchases (P-05) of the agreed volumes it sees, and nothing else', async () => {
+    const kept = (identity: Identity | undefined) =>
+      unscoped('procurement', identity, 'SELECT t.institution_id, t.region_code, t.product_id, av.id IS NOT NULL AS visible FROM procurement.agreed_volume_purchase t LEFT JOIN procurement.agreed_volume av ON av.id = t.agreed_volume_id');
+    const everything = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM procurement.agreed_volume_purchase');
+    expect(everything[0].n).toBeGreaterThan(0);
+    for (const identity of [hospital, guichiHospital, lingnan, shaoguanRegulator]) {
+      const rows = await kept(identity);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.length).toBeLessThan(everything[0].n);
+      // Exactly the agreed volumes the caller sees: none of another institution's, region's or maker's.
+      expect(rows.every((r) => r.visible)).toBe(true);
+      const visibleAgreedVolumes = await unscoped('procurement', identity, 'SELECT 1 FROM procurement.agreed_volume');
+      expect(rows).toHaveLength(visibleAgreedVolumes.length);
+    }
+    expect(distinct(await kept(hospital), 'institution_id')).toEqual(expect.arrayContaining([I.shaoguanHospital]));
+    expect((distinct(await kept(shaoguanRegulator), 'region_code') as string[]).every((r) => r.startsWith('4402'))).toBe(true);
+    expect(await kept(yuebei)).toEqual([]);
+    expect(await kept(undefined)).toEqual([]);
+  });
+
   it('gives a request without an identity no scoped row at all', async () => {
     for (const [subgraph, table] of [
       ['procurement', 'procurement.purchase_order'],

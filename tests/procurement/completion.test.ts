@@ -47,6 +47,24 @@ describe('agreed-volume completion (P-05)', () => {
   const demoPurchased = (institutionId: string, productId: string) =>
     DEMO_ORDERS.filter((o) => o.institutionId === institutionId).flatMap((o) => o.lines).filter((l) => l.productId === productId).reduce((sum, l) => sum + l.quantity, 0);
   const item = (items: Item[], institutionId: string, productId: string) => items.find((i) => i.institution.id === institutionId && i.winningProduct.product.id === productId)!;
+  /**
+   * Agreed volumes whose kept purchases differ from their order lines: the quantity bought in the contract
+   * year must be exact; the last purchase day may only be late (a cancellation leaves it), never early.
+   */
+  const agreedVolumeMismatches = () =>
+    hub.db.query(`
+      SELECT av.id, t.purchased_quantity AS kept, coalesce(b.quantity, 0) AS bought, t.last_purchased_on::text, b.last_day::text
+        FROM procurement.agreed_volume av JOIN procurement.winning_product w ON w.id = av.winning_product_id
+        LEFT JOIN procurement.agreed_volume_purchase t ON t.agreed_volume_id = av.id
+        LEFT JOIN LATERAL (
+          SELECT sum(l.quantity) AS quantity, max((o.placed_at AT TIME ZONE 'Asia/Shanghai')::date) AS last_day
+            FROM procurement.order_line l JOIN procurement.purchase_order o ON o.id = l.order_id
+           WHERE o.state <> 'CANCELLED' AND o.institution_id = av.institution_id AND l.product_id = w.product_id
+             AND (o.placed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN av.contract_year_start AND av.contract_year_end) b ON true
+       WHERE t.agreed_volume_id IS NULL OR t.purchased_quantity <> coalesce(b.quantity, 0)
+          OR (t.batch_id, t.winning_product_id, t.product_id, t.institution_id, t.region_code, t.contract_year_start, t.contract_year_end, t.agreed_quantity)
+             IS DISTINCT FROM (w.batch_id, w.id, w.product_id, av.institution_id, av.region_code, av.contract_year_start, av.contract_year_end, av.quantity)
+          OR (b.last_day IS NOT NULL AND (t.last_purchased_on IS NULL OR t.last_purchased_on < b.last_day))`);
 
   it('P-05 measures purchased against agreed and against the elapsed share of the contract year, flagging laggards', async () => {
     const today = todayInChina();
@@ -138,6 +156,7 @@ describe('agreed-volume completion (P-05)', () => {
         (SELECT 'month', institution_id, product_id, month, quantity, amount FROM procurement.purchased_volume WHERE quantity <> 0
           EXCEPT SELECT 'month', institution_id, product_id, month, quantity, amount FROM by_month)`);
     expect(await mismatches()).toEqual([]);
+    expect(await agreedVolumeMismatches()).toEqual([]);
 
     const placed = await hub.query<{ placeOrder: { id: string } }>('hospital', `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
       input: { distributorId: DEMO.enterprises.yuebeiDistribution, lines: [{ productId: DEMO.products.atorvastatinLingnan, quantity: 3000, unitPrice: '0.12' }] },
@@ -172,7 +191,70 @@ describe('agreed-volume completion (P-05)', () => {
     );
     expect(concurrent.map((r) => r.body.errors ?? null)).toEqual(Array(10).fill(null));
     expect(await mismatches()).toEqual([]);
+    expect(await agreedVolumeMismatches()).toEqual([]);
     expect(await purchased()).toBe(7300);
+  });
+
+  it('P-05 keeps each agreed volume’s purchases equal to its order lines through corrected lines, a moved order and a moved contract year', async () => {
+    expect(await agreedVolumeMismatches()).toEqual([]);
+    const placed = await hub.query<{ placeOrder: { id: string } }>('hospital', `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
+      input: {
+        distributorId: DEMO.enterprises.yuebeiDistribution,
+        lines: [
+          { productId: DEMO.products.atorvastatinLingnan, quantity: 40, unitPrice: '0.12' },
+          { productId: DEMO.products.amlodipineHuayue, quantity: 60, unitPrice: '0.058' },
+        ],
+      },
+    });
+    expect(placed.body.errors).toBeUndefined();
+    const orderId = placed.body.data!.placeOrder.id;
+    expect(await agreedVolumeMismatches()).toEqual([]);
+    const purchased = async (productId: string, asOf?: string) =>
+      item((await progress('insurance-regulator', { asOf })).nodes, I.shaoguanHospital, productId).purchasedQuantity;
+    const amlodipine = await purchased(DEMO.products.amlodipineHuayue);
+
+    // An operator's corrections, which no API makes: a line's quantity changed, then the line removed.
+    await hub.db.query(`UPDATE procurement.order_line SET quantity = 90, amount = 90 * unit_price WHERE order_id = $1 AND product_id = $2`, [orderId, DEMO.products.amlodipineHuayue]);
+    expect(await agreedVolumeMismatches()).toEqual([]);
+    expect(await purchased(DEMO.products.amlodipineHuayue)).toBe(amlodipine + 30);
+    await hub.db.query(`DELETE FROM procurement.order_line WHERE order_id = $1 AND product_id = $2`, [orderId, DEMO.products.amlodipineHuayue]);
+    expect(await agreedVolumeMismatches()).toEqual([]);
+    expect(await purchased(DEMO.products.amlodipineHuayue)).toBe(amlodipine - 60);
+
+    // The order moved back nine days: today's answer is unchanged; eight days ago it now counts.
+    const atorvastatinToday = await purchased(DEMO.products.atorvastatinLingnan);
+    const atorvastatinEightDaysAgo = await purchased(DEMO.products.atorvastatinLingnan, daysAgo(8));
+    await hub.db.query(`UPDATE procurement.purchase_order SET placed_at = placed_at - interval '9 days' WHERE id = $1`, [orderId]);
+    expect(await agreedVolumeMismatches()).toEqual([]);
+    expect(await purchased(DEMO.products.atorvastatinLingnan)).toBe(atorvastatinToday);
+    expect(await purchased(DEMO.products.atorvastatinLingnan, daysAgo(8))).toBe(atorvastatinEightDaysAgo + 40);
+
+    // A new agreed quantity (as a P-06 reallocation writes it) is copied; a moved contract year is
+    // recounted from the rollups over the new year.
+    const [agreed] = await hub.db.query<{ id: string }>(
+      `SELECT av.id FROM procurement.agreed_volume av JOIN procurement.winning_product w ON w.id = av.winning_product_id WHERE av.institution_id = $1 AND w.product_id = $2`,
+      [I.shaoguanHospital, DEMO.products.atorvastatinLingnan],
+    );
+    await hub.db.query(`UPDATE procurement.agreed_volume SET quantity = quantity + 500 WHERE id = $1`, [agreed.id]);
+    expect(await agreedVolumeMismatches()).toEqual([]);
+    expect(item((await progress('insurance-regulator')).nodes, I.shaoguanHospital, DEMO.products.atorvastatinLingnan).agreedQuantity).toBe(12500);
+    await hub.db.query(`UPDATE procurement.agreed_volume SET quantity = quantity - 500 WHERE id = $1`, [agreed.id]);
+    await hub.db.query(`UPDATE procurement.agreed_volume SET contract_year_start = current_date + 30, contract_year_end = current_date + 394 WHERE id = $1`, [agreed.id]);
+    expect(await agreedVolumeMismatches()).toEqual([]);
+    expect(await hub.db.query(`SELECT purchased_quantity::int AS purchased FROM procurement.agreed_volume_purchase WHERE agreed_volume_id = $1`, [agreed.id])).toEqual([{ purchased: 0 }]);
+    await hub.db.query(`UPDATE procurement.agreed_volume SET contract_year_start = $2, contract_year_end = $3 WHERE id = $1`, [agreed.id, demoCycleStart(), endAfterYears(demoCycleStart(), 1)]);
+    expect(await agreedVolumeMismatches()).toEqual([]);
+    expect(await purchased(DEMO.products.atorvastatinLingnan)).toBe(atorvastatinToday);
+  });
+
+  it('P-05 kept purchases are written only by the database’s triggers: the application role cannot change a count', async () => {
+    await hub.db.query('SET ROLE procurement_app');
+    try {
+      await expect(hub.db.query(`UPDATE procurement.agreed_volume_purchase SET purchased_quantity = 0`)).rejects.toThrow(/permission denied/);
+      await expect(hub.db.query(`DELETE FROM procurement.agreed_volume_purchase`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await hub.db.query('RESET ROLE');
+    }
   });
 
   it('P-05 answers a batch that does not exist with NOT_FOUND', async () => {

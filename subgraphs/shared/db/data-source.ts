@@ -6,9 +6,9 @@ import { DataSource, EntitySchema } from 'typeorm';
 // which shifts a policy's effective date by a day east or west of UTC.
 types.setTypeParser(1082, (value: string) => value);
 
-/** The subgraphs, each owning one PostgreSQL schema of the same name. */
-export const SUBGRAPHS = ['procurement', 'insurance', 'quality', 'distribution'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+import { SUBGRAPHS, type SubgraphName } from '../subgraph-names';
+
+export { SUBGRAPHS, type SubgraphName };
 
 /** The role a subgraph's connections act as: it may touch only its own schema (created by its first migration). */
 export function applicationRole(subgraph: SubgraphName): string {

@@ -65,10 +65,15 @@ export class RequestTransaction {
     const query = runner.query.bind(runner);
     let transaction: RequestTransaction | undefined;
     let beforeOpen = 0;
+    // One connection runs one statement at a time. DataLoaders of one request fire together; the driver
+    // would queue them itself, but that is deprecated (pg 9 drops it), so they queue here, in call order.
+    let previous: Promise<unknown> = Promise.resolve();
     runner.query = ((...args: Parameters<QueryRunner['query']>) => {
       if (transaction) transaction.statementCount += 1;
       else beforeOpen += 1;
-      return query(...args);
+      const result = previous.then(() => query(...args));
+      previous = result.catch(() => undefined);
+      return result;
     }) as QueryRunner['query'];
     try {
       await runner.connect();

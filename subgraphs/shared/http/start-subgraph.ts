@@ -23,6 +23,8 @@ export interface StartSubgraphOptions {
   /** Load the demo world when the subgraph's tables are empty. */
   demoData: boolean;
   poolSize?: number;
+  /** GraphQL requests run at once (default 8); more wait in arrival order. */
+  requestsInFlight?: number;
   /** Cancels SQL statements that run longer than this (default 10 s). */
   statementTimeoutMs?: number;
   /** The event bus: where relays add jobs and workers take them. Omit to run without events. */
@@ -99,6 +101,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
         verifier: options.verifier,
         log,
         production: options.production,
+        requestsInFlight: options.requestsInFlight,
         createLoaders: (source, ctx) => definition.createLoaders(source, ctx),
       },
       { port: options.port, host: options.host },

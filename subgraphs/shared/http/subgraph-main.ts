@@ -68,6 +68,7 @@ async function serve(definition: SubgraphDefinition): Promise<void> {
     host: config.HOST,
     verifier: new TokenVerifier(jwtSettings(config)),
     log,
+    requestsInFlight: config.MAX_REQUESTS_IN_FLIGHT,
     production,
     migrate: config.MIGRATE_ON_START,
     demoData: config.DEMO_DATA ?? !production,
