@@ -337,6 +337,8 @@ async function removeProvince(client: Client, seed: number, log: (line: string) 
   await client.query(`DELETE FROM procurement.purchase_order WHERE idempotency_key LIKE 'synthetic-%'`);
   await client.query(`DELETE FROM insurance.agreed_volume WHERE id IN (SELECT id FROM procurement.agreed_volume WHERE updated_by = 'bench-data')`);
   await client.query(`DELETE FROM distribution.agreed_volume_copy WHERE id IN (SELECT id FROM procurement.agreed_volume WHERE updated_by = 'bench-data')`);
+  // Replica mode skips the foreign keys' cascades too: the kept purchases go by hand.
+  await client.query(`DELETE FROM procurement.agreed_volume_purchase WHERE agreed_volume_id IN (SELECT id FROM procurement.agreed_volume WHERE updated_by = 'bench-data')`);
   await client.query(`DELETE FROM procurement.agreed_volume WHERE updated_by = 'bench-data'`);
   await client.query(`DELETE FROM insurance.catalogue_product WHERE product_id IN (SELECT product_id FROM procurement.winning_product WHERE awarded_by = 'bench-data')`);
   await client.query(`DELETE FROM insurance.winning_product WHERE id IN (SELECT id FROM procurement.winning_product WHERE awarded_by = 'bench-data')`);

@@ -114,6 +114,17 @@ describe('agreed-volume completion (P-05)', () => {
     expect(item(yesterday.nodes, I.shaoguanHospital, DEMO.products.amlodipineHuayue).purchasedQuantity).toBe(
       demoPurchased(I.shaoguanHospital, DEMO.products.amlodipineHuayue) - placedToday.lines[0].quantity,
     );
+    // The totals take today's order back out too (they read other rows than the page does).
+    const winningPrice = (productId: string) => DEMO_WINNING_PRODUCTS.find((w) => w.productId === productId)!.winningPrice;
+    const valued = (nodes: Item[]) => nodes.reduce((sum, n) => sum.plus(new Decimal(winningPrice(n.winningProduct.product.id)).times(n.purchasedQuantity)), new Decimal(0));
+    expect(yesterday.nodes).toHaveLength(4);
+    expect(yesterday.summary.purchasedAmount).toBe(valued(yesterday.nodes).toString());
+    const hospital = yesterday.institutions.nodes.find((n) => n.institution.id === I.shaoguanHospital)!;
+    expect(hospital.purchasedAmount).toBe(valued(yesterday.nodes.filter((n) => n.institution.id === I.shaoguanHospital)).toString());
+    const today = await progress('insurance-regulator');
+    expect(new Decimal(today.summary.purchasedAmount as string).minus(yesterday.summary.purchasedAmount as string).toString()).toBe(
+      new Decimal(winningPrice(placedToday.lines[0].productId)).times(placedToday.lines[0].quantity).toString(),
+    );
   });
 
   it('P-05 is scoped like agreed volumes: a lead unit with its members, a manufacturer its products, a distributor nothing', async () => {

@@ -33,11 +33,14 @@ function progressSql(scope: string, boughtLater: boolean, filter = '', page = ''
   const inQuestion = `av.batch_id = $1 AND ${regionRangeSql('av.region_code', '$2')} AND $3::date BETWEEN av.contract_year_start AND av.contract_year_end AND ${scope} ${filter}`;
   const onPage = page ? `AND av.agreed_volume_id IN (SELECT av.agreed_volume_id FROM procurement.agreed_volume_purchase av WHERE ${inQuestion} ${page})` : '';
   const purchased = boughtLater ? 'av.purchased_quantity - coalesce(later.quantity, 0)' : 'av.purchased_quantity';
-  return `WITH bought_later AS MATERIALIZED (
+  const later = boughtLater
+    ? `bought_later AS MATERIALIZED (
       SELECT av.agreed_volume_id AS id, ${purchasedBetween('av.institution_id', 'av.product_id', '$3::date + 1', 'av.contract_year_end')} AS quantity
         FROM procurement.agreed_volume_purchase av
-       WHERE ${boughtLater ? inQuestion : 'false'} AND av.last_purchased_on > $3 ${onPage}
-    ),
+       WHERE ${inQuestion} AND av.last_purchased_on > $3 ${onPage}
+    ),`
+    : '';
+  return `WITH ${later}
     progress AS (
       SELECT av.agreed_volume_id AS id, av.institution_id, av.winning_product_id, av.contract_year_start, av.contract_year_end, av.agreed_quantity AS quantity,
              ${purchased} AS purchased,
