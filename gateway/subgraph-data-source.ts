@@ -4,6 +4,7 @@ import { isClientErrorCode } from '../subgraphs/shared/errors';
 import { REQUEST_ID_HEADER } from '../subgraphs/shared/http/request-id';
 import { SQL_STATEMENTS_HEADER } from '../subgraphs/shared/http/workload-headers';
 import type { GatewayContext } from './context';
+import { dedupeRepresentations, spreadEntities } from './entity-representations';
 
 /**
  * How the gateway calls a subgraph: the caller's own bearer token and the request id go along, so the
@@ -25,6 +26,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     const token = await this.serviceToken();
     if (token) headers.set('authorization', `Bearer ${token}`);
+  }
+
+  /** Entity fetches send each distinct representation once (see entity-representations.ts). */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const representations = options.request.variables?.representations;
+    if (!Array.isArray(representations)) return super.process(options);
+    const { unique, positions } = dedupeRepresentations(representations);
+    if (unique.length === representations.length) return super.process(options);
+    const request = { ...options.request, variables: { ...options.request.variables, representations: unique } };
+    return spreadEntities(await super.process({ ...options, request } as GraphQLDataSourceProcessOptions<GatewayContext>), positions);
   }
 
   /** Adds the subgraph's statement count to the request's workload (the gateway reports the sum). */

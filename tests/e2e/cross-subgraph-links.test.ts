@@ -39,6 +39,23 @@ describe('links between subgraphs: Order.delivery, Delivery.settlement, Enterpri
     expect(orders.some((o) => o.state === 'PLACED' && o.delivery === null)).toBe(true);
   });
 
+  it('resolves an entity named many times in one answer once, and gives every occurrence its own right values', async () => {
+    // The hospital's payables repeat the same few products across their lines: each product reaches the
+    // procurement subgraph once (the gateway deduplicates representations), and each line still shows it.
+    const response = await hub.query<{ settlements: { nodes: Row[] } }>(
+      'hospital',
+      `{ settlements(page: { first: 50 }) { nodes { id lines { product { id name manufacturer { id name } } } } } }`,
+    );
+    expect(response.body.errors).toBeUndefined();
+    const lines = response.body.data!.settlements.nodes.flatMap((s: Row) => s.lines as Row[]);
+    const ids = lines.map((l) => l.product.id as string);
+    expect(new Set(ids).size).toBeLessThan(ids.length);
+    for (const id of new Set(ids)) {
+      const { body } = await hub.query<{ product: Row }>('hospital', `query ($id: ID!) { product(id: $id) { id name manufacturer { id name } } }`, { id });
+      for (const line of lines.filter((l) => l.product.id === id)) expect(line.product).toEqual(body.data!.product);
+    }
+  });
+
   it('shows a hospital the bans that bind its region, on the manufacturer itself (G-08)', async () => {
     const response = await hub.query<{ product: Row }>('hospital', `query ($id: ID!) { product(id: $id) { manufacturer { id bans(on: "${new Date().toISOString().slice(0, 10)}") { regionCode reason } } } }`, {
       id: DEMO.products.metforminJintong,
